@@ -1,0 +1,49 @@
+package cn.kaifeng.jointapproval.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Login for the project's own API: HTTP Basic against Camunda's users, stateless, so no CSRF
+ * token is involved. Failures answer as problem details like every other API error.
+ */
+@Configuration
+public class ApiSecurityConfig {
+
+  @Bean
+  SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper mapper) throws Exception {
+    http.securityMatcher("/api/**")
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(HttpMethod.PUT, "/api/calendar/years/**")
+            .hasAuthority(Groups.CAMUNDA_ADMIN)
+            .anyRequest().authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+          response.setHeader("WWW-Authenticate", "Basic realm=\"joint-approval\"");
+          problem(mapper, response, 401, "未登录", "请先登录（HTTP Basic）");
+        }))
+        .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+            problem(mapper, response, 403, "无权操作", "当前用户无权执行此操作")))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable());
+    return http.build();
+  }
+
+  private static void problem(ObjectMapper mapper, HttpServletResponse response, int status,
+      String title, String detail) throws IOException {
+    response.setStatus(status);
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    mapper.writeValue(response.getOutputStream(),
+        Map.of("status", status, "title", title, "detail", detail));
+  }
+}
