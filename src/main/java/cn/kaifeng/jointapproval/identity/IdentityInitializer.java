@@ -3,6 +3,7 @@ package cn.kaifeng.jointapproval.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -52,12 +53,18 @@ public class IdentityInitializer implements ApplicationRunner {
     }
     grantAdministratorsEverything();
     int users = 0;
+    if (properties.admin().configured()) {
+      var admin = properties.admin();
+      users += ensureUser(new IdentityCatalog.UserEntry(admin.id(), "系统", "管理员",
+          List.of(Groups.CAMUNDA_ADMIN, "process-designer")), admin.password(),
+          admin.email()) ? 1 : 0;
+    }
     if (properties.demoUsers()) {
       for (var entry : catalog.demoUsers()) {
-        users += ensureDemoUser(entry) ? 1 : 0;
+        users += ensureUser(entry, DEMO_PASSWORD, entry.email()) ? 1 : 0;
       }
     }
-    log.info("Identity bootstrap: {} groups created, {} demo users created (demo users {})",
+    log.info("Identity bootstrap: {} groups created, {} users created (demo users {})",
         groups, users, properties.demoUsers() ? "enabled" : "disabled");
   }
 
@@ -72,15 +79,15 @@ public class IdentityInitializer implements ApplicationRunner {
         () -> identityService.createGroupQuery().groupId(entry.id()).count() > 0);
   }
 
-  private boolean ensureDemoUser(IdentityCatalog.UserEntry entry) {
+  private boolean ensureUser(IdentityCatalog.UserEntry entry, String password, String email) {
     if (identityService.createUserQuery().userId(entry.id()).count() > 0) {
       return false;
     }
     var user = identityService.newUser(entry.id());
     user.setFirstName(entry.firstName());
     user.setLastName(entry.lastName());
-    user.setEmail(entry.email());
-    user.setPassword(DEMO_PASSWORD);
+    user.setEmail(email);
+    user.setPassword(password);
     if (!saveIgnoringRace(() -> identityService.saveUser(user), "user " + entry.id(),
         () -> identityService.createUserQuery().userId(entry.id()).count() > 0)) {
       return false;

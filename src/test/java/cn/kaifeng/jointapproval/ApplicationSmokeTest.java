@@ -1,0 +1,74 @@
+package cn.kaifeng.jointapproval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.ActiveProfiles;
+
+/** What a newcomer gets from the default run: webapps, REST API, health and demo identities. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ApplicationSmokeTest {
+
+  @Autowired TestRestTemplate rest;
+  @Autowired IdentityService identityService;
+
+  @Test
+  void healthReportsDatabaseAndProcessEngineWithoutLogin() {
+    var health = rest.getForEntity("/actuator/health", JsonNode.class);
+    assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(health.getBody().get("status").asText()).isEqualTo("UP");
+    assertThat(health.getBody().at("/components/db/status").asText()).isEqualTo("UP");
+    assertThat(health.getBody().at("/components/processEngine/status").asText()).isEqualTo("UP");
+  }
+
+  @Test
+  void servesTheWebappsAndTheEngineRestApi() {
+    for (String app : new String[] {"tasklist", "cockpit", "admin", "welcome"}) {
+      var page = rest.getForEntity("/camunda/app/" + app + "/default/", String.class);
+      assertThat(page.getStatusCode()).as(app).isEqualTo(HttpStatus.OK);
+      assertThat(page.getBody()).as(app).contains("<html");
+    }
+    var engine = rest.getForEntity("/engine-rest/engine", JsonNode.class);
+    assertThat(engine.getBody().findValuesAsText("name")).contains("default");
+    var definitions = rest.getForEntity("/engine-rest/process-definition?key=holiday-schedule-update",
+        JsonNode.class);
+    assertThat(definitions.getBody().size()).isEqualTo(1);
+  }
+
+  @Test
+  void loadsEveryDemoIdentityWithItsGroupAndAddress() {
+    String[] codes = {"fgw", "zrzy", "zjj", "sthj", "rfb", "wlj", "czj", "scjg", "slj", "yjj", "jtj",
+        "lyj"};
+    for (String code : codes) {
+      assertThat(identityService.createUserQuery().userId("officer-" + code)
+          .memberOfGroup("approval-" + code).count()).as(code).isOne();
+    }
+    String[] counties = {"longting", "shunhe", "gulou", "yuwangtai", "xiangfu", "qixian", "tongxu",
+        "weishi", "lankao", "shifanqu"};
+    for (String county : counties) {
+      assertThat(identityService.createUserQuery().userId("cso-" + county)
+          .memberOfGroup("county-" + county).count()).as(county).isOne();
+    }
+    assertThat(identityService.createUserQuery().userId("coordinator")
+        .memberOfGroup("joint-review-platform").count()).isOne();
+    assertThat(identityService.createUserQuery().userId("vicemayor")
+        .memberOfGroup("executive-vice-mayor").count()).isOne();
+    assertThat(identityService.createUserQuery().userId("supervisor")
+        .memberOfGroup("supervision-bureau").count()).isOne();
+    assertThat(identityService.createUserQuery().userId("keyoffice")
+        .memberOfGroup("key-projects-office").count()).isOne();
+    assertThat(identityService.createUserQuery().userId("demo").memberOfGroup("camunda-admin")
+        .count()).isOne();
+    assertThat(identityService.checkPassword("officer-fgw", "demo")).isTrue();
+    assertThat(identityService.createUserQuery().userId("officer-fgw").singleResult().getEmail())
+        .isEqualTo("officer-fgw@example.org");
+    assertThat(identityService.createUserQuery().count()).isEqualTo(27);
+  }
+}
