@@ -29,16 +29,21 @@ class ApplicationSmokeTest {
   }
 
   @Test
-  void servesTheWebappsAndTheEngineRestApi() {
+  void servesTheWebappsAndTheEngineRestApiBehindLogin() {
     for (String app : new String[] {"tasklist", "cockpit", "admin", "welcome"}) {
       var page = rest.getForEntity("/camunda/app/" + app + "/default/", String.class);
       assertThat(page.getStatusCode()).as(app).isEqualTo(HttpStatus.OK);
       assertThat(page.getBody()).as(app).contains("<html");
     }
-    var engine = rest.getForEntity("/engine-rest/engine", JsonNode.class);
-    assertThat(engine.getBody().findValuesAsText("name")).contains("default");
-    var definitions = rest.getForEntity("/engine-rest/process-definition?key=holiday-schedule-update",
-        JsonNode.class);
+    var anonymous = rest.getForEntity("/engine-rest/process-definition", String.class);
+    assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    // A user no other test logs in with: wrong passwords lock a Camunda user for a few seconds.
+    var wrongPassword = rest.withBasicAuth("cso-weishi", "wrong")
+        .getForEntity("/engine-rest/process-definition", String.class);
+    assertThat(wrongPassword.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    var definitions = rest.withBasicAuth("demo", "demo").getForEntity(
+        "/engine-rest/process-definition?key=holiday-schedule-update", JsonNode.class);
+    assertThat(definitions.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(definitions.getBody().size()).isEqualTo(1);
   }
 
