@@ -38,9 +38,8 @@ public class CalendarRepository {
   public void replaceYear(int year, String papers, String source, List<ScheduledDay> days) {
     jdbc.update("delete from calendar_day where schedule_year = ?", year);
     // A day listed by the neighbouring year's file (a New Year's Eve, say) now belongs to this one.
-    for (var day : days) {
-      jdbc.update("delete from calendar_day where cal_date = ?", Date.valueOf(day.date()));
-    }
+    jdbc.batchUpdate("delete from calendar_day where cal_date = ?", days, days.size(),
+        (ps, day) -> ps.setDate(1, Date.valueOf(day.date())));
     int updated = jdbc.update(
         "update calendar_year set papers = ?, source = ?, loaded_at = current_timestamp "
             + "where cal_year = ?", papers, source, year);
