@@ -64,6 +64,26 @@ public class DeadlineCalculator {
     return pauses.stream().mapToInt(p -> calendar.count(p.from(), p.until())).sum();
   }
 
+  /**
+   * Working days covered by at least one of the pauses: overlapping pauses of parallel items count
+   * once, so that a project stands still on any day one of its items waits for a supplement.
+   */
+  public int mergedPausedWorkingDays(List<Pause> pauses) {
+    var sorted = pauses.stream()
+        .sorted(java.util.Comparator.comparing(Pause::from)).toList();
+    List<Pause> merged = new java.util.ArrayList<>();
+    for (var pause : sorted) {
+      if (!merged.isEmpty() && !pause.from().isAfter(merged.get(merged.size() - 1).until())) {
+        var last = merged.remove(merged.size() - 1);
+        merged.add(new Pause(last.from(),
+            pause.until().isAfter(last.until()) ? pause.until() : last.until()));
+      } else {
+        merged.add(pause);
+      }
+    }
+    return pausedWorkingDays(merged);
+  }
+
   /** Working days used from {@code start} up to and including {@code asOf}, pauses excluded. */
   public int workingDaysUsed(LocalDate start, LocalDate asOf, int pausedDays) {
     return Math.max(0, calendarService.calendar().count(start, asOf) - pausedDays);

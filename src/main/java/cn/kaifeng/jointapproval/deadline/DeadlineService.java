@@ -53,6 +53,22 @@ public class DeadlineService {
     return recompute(current, current.pausedDays() + paused);
   }
 
+  /**
+   * Sets the total working days the clock stood still, for a clock whose pauses are derived from
+   * others (a project stands still while any of its items waits for a supplement).
+   */
+  @Transactional
+  public Deadline setPausedDays(String id, int pausedDays) {
+    return recompute(get(id), pausedDays);
+  }
+
+  /** Moves the clock back by {@code days} working days during which it did not run. */
+  @Transactional
+  public Deadline addPausedDays(String id, int days) {
+    var current = get(id);
+    return recompute(current, current.pausedDays() + days);
+  }
+
   @Transactional
   public Deadline close(String id, LocalDate on) {
     var current = get(id);
@@ -102,6 +118,15 @@ public class DeadlineService {
   /** When the clock turns yellow: the start of its warning day. */
   public Date warnAt(String id) {
     return ChinaTime.startOf(get(id).warnOn());
+  }
+
+  /**
+   * When an overdue clock has been overdue for {@code workingDays} full working days: the start of
+   * the day after the {@code workingDays}-th working day after the due date.
+   */
+  public Date escalateAt(String id, int workingDays) {
+    var due = get(id).dueOn();
+    return ChinaTime.startOf(calculator.dueDate(due, workingDays).plusDays(1));
   }
 
   /** The end of the due date, for a task's due date. */

@@ -1,0 +1,39 @@
+package cn.kaifeng.jointapproval.approval;
+
+import cn.kaifeng.jointapproval.deadline.DeadlineService;
+import cn.kaifeng.jointapproval.project.ProjectItemRepository;
+import cn.kaifeng.jointapproval.project.ProjectLedger;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * 超期自动提请协调: an item overdue for the configured number of working days goes to the joint
+ * review platform by itself (DOMAIN.md §5.7), once; the section keeps working on it meanwhile.
+ */
+@Component
+public class EscalateOverdueItemDelegate implements JavaDelegate {
+
+  private final ProjectItemRepository items;
+  private final DeadlineService deadlines;
+  private final ProjectLedger ledger;
+
+  public EscalateOverdueItemDelegate(ProjectItemRepository items, DeadlineService deadlines,
+      ProjectLedger ledger) {
+    this.items = items;
+    this.deadlines = deadlines;
+    this.ledger = ledger;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    var item = ItemRef.of(execution);
+    var stored = items.get(item.projectCode(), item.itemCode());
+    items.markEscalated(item.projectCode(), item.itemCode());
+    execution.setVariable("autoEscalated", true);
+    var clock = deadlines.get(stored.deadlineId());
+    ledger.record(item.projectCode(), "ITEM_ESCALATED", item.itemCode(), null,
+        stored.name() + "应于 " + clock.dueOn() + " 办结，已超期 "
+            + execution.getVariable("escalateAfterDays") + " 个工作日，自动提请跨部门联审联批平台协调");
+  }
+}

@@ -1,0 +1,40 @@
+package cn.kaifeng.jointapproval.approval;
+
+import cn.kaifeng.jointapproval.deadline.DeadlineService;
+import cn.kaifeng.jointapproval.project.Light;
+import cn.kaifeng.jointapproval.project.ProjectLedger;
+import cn.kaifeng.jointapproval.project.ProjectRepository;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** 项目黄灯 / 项目超期: a timer on the project's whole limit fired (input parameter {@code light}). */
+@Component
+public class MarkProjectLightDelegate implements JavaDelegate {
+
+  private final ProjectRepository projects;
+  private final DeadlineService deadlines;
+  private final ProjectLedger ledger;
+
+  public MarkProjectLightDelegate(ProjectRepository projects, DeadlineService deadlines,
+      ProjectLedger ledger) {
+    this.projects = projects;
+    this.deadlines = deadlines;
+    this.ledger = ledger;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String code = execution.getProcessBusinessKey();
+    var light = Light.valueOf((String) execution.getVariable("light"));
+    var project = projects.get(code);
+    if (project.light().atLeast(light) == project.light()) {
+      return;
+    }
+    projects.setLight(code, light);
+    var clock = deadlines.get(project.deadlineId());
+    ledger.record(code, "PROJECT_" + light.name(), null, null, light == Light.RED
+        ? "项目超过 " + project.limitWorkingDays() + " 个工作日时限（应于 " + clock.dueOn() + " 前具备开工条件）"
+        : "项目进入黄灯预警，应于 " + clock.dueOn() + " 前具备开工条件");
+  }
+}

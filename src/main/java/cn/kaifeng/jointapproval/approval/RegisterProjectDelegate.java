@@ -1,0 +1,88 @@
+package cn.kaifeng.jointapproval.approval;
+
+import cn.kaifeng.jointapproval.project.DuplicateProjectException;
+import cn.kaifeng.jointapproval.project.ProjectLedger;
+import cn.kaifeng.jointapproval.project.ProjectRepository;
+import cn.kaifeng.jointapproval.project.RegistrationForbiddenException;
+import cn.kaifeng.jointapproval.project.RegistrationPolicy;
+import cn.kaifeng.jointapproval.project.RegistrationValidator;
+import cn.kaifeng.jointapproval.web.InvalidRequestException;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * 登记项目台账: validates the registration (from the API or the Tasklist start form), checks that the
+ * initiator may register for the county, stores the ledger record and fixes the variable types the
+ * decisions read. Anything wrong stops the start and nothing is kept.
+ */
+@Component
+public class RegisterProjectDelegate implements JavaDelegate {
+
+  private final RegistrationValidator validator;
+  private final RegistrationPolicy policy;
+  private final ProjectRepository projects;
+  private final ProjectLedger ledger;
+  private final IdentityService identityService;
+
+  public RegisterProjectDelegate(RegistrationValidator validator, RegistrationPolicy policy,
+      ProjectRepository projects, ProjectLedger ledger, IdentityService identityService) {
+    this.validator = validator;
+    this.policy = policy;
+    this.projects = projects;
+    this.ledger = ledger;
+    this.identityService = identityService;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    var variables = new java.util.HashMap<>(execution.getVariables());
+    // The start form and the API both name the code "code"; the API passes it as projectCode too.
+    variables.putIfAbsent("code", variables.get("projectCode"));
+    variables.putIfAbsent("name", variables.get("projectName"));
+    var registration = validate(variables);
+    String initiator = (String) execution.getVariable("initiator");
+    if (initiator != null) {
+      List<String> groups = identityService.createGroupQuery().groupMember(initiator).list()
+          .stream().map(Group::getId).toList();
+      if (!policy.mayRegister(groups, registration.county())) {
+        throw new RegistrationForbiddenException(
+            "用户 " + initiator + " 无权登记" + registration.county().displayName() + "的项目");
+      }
+    }
+    String businessKey = execution.getProcessBusinessKey();
+    if (businessKey == null) {
+      execution.setProcessBusinessKey(registration.code());
+    } else if (!businessKey.equals(registration.code())) {
+      throw new ProcessEngineException(
+          "业务键 " + businessKey + " 与项目代码 " + registration.code() + " 不一致");
+    }
+    if (projects.exists(registration.code())) {
+      throw new DuplicateProjectException(registration.code());
+    }
+    projects.insert(registration, execution.getProcessInstanceId(), initiator,
+        ClockUtil.getCurrentTime().toInstant());
+    execution.setVariables(registration.processVariables());
+    ledger.record(registration.code(), "REGISTERED", null, initiator,
+        "登记项目“" + registration.name() + "”（" + registration.county().displayName()
+            + "），土地摘牌日期 " + registration.landDelistedOn() + "，总投资 "
+            + registration.investment().toPlainString() + " 万元；责任人 "
+            + registration.responsibleCadre() + "，首席服务官 " + registration.chiefServiceOfficer()
+            + "，分包市领导 " + registration.contractingLeader());
+  }
+
+  private cn.kaifeng.jointapproval.project.ProjectRegistration validate(
+      java.util.Map<String, Object> variables) {
+    try {
+      return validator.validateVariables(variables);
+    } catch (InvalidRequestException e) {
+      // Tasklist shows the message of a failed start: make it name every bad field.
+      throw new ProcessEngineException("项目登记信息有误：" + e.getMessage(), e);
+    }
+  }
+}

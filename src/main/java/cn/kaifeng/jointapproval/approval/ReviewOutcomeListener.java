@@ -1,0 +1,34 @@
+package cn.kaifeng.jointapproval.approval;
+
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses an approval decision that the process cannot act on, whatever client completes the task
+ * (Tasklist form, engine REST API): the outcome must be one of the three of DOMAIN.md §6, and an
+ * item returned or flagged for coordination must say why. The task then stays open.
+ */
+@Component
+public class ReviewOutcomeListener implements TaskListener {
+
+  public static final Set<String> OUTCOMES = Set.of("APPROVED", "RETURNED", "NEEDS_COORDINATION");
+
+  @Override
+  public void notify(DelegateTask task) {
+    Object outcome = task.getVariable("outcome");
+    if (!(outcome instanceof String value) || !OUTCOMES.contains(value)) {
+      throw new ProcessEngineException("请选择办理结果（outcome 须为 APPROVED、RETURNED 或 "
+          + "NEEDS_COORDINATION），收到：" + outcome);
+    }
+    Object opinion = task.getVariable("opinion");
+    boolean blank = !(opinion instanceof String text) || text.isBlank();
+    if (blank && !"APPROVED".equals(value)) {
+      throw new ProcessEngineException("RETURNED".equals(value)
+          ? "退回补正时须填写审批意见，写明需补正的材料"
+          : "提请协调时须填写审批意见，写明需协调的事项");
+    }
+  }
+}

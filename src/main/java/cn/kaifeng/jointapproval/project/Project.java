@@ -1,0 +1,36 @@
+package cn.kaifeng.jointapproval.project;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A project's ledger record (项目台账). Track and clock are set once the process decided them. */
+public record Project(
+    ProjectRegistration registration,
+    String track,
+    Integer limitWorkingDays,
+    String deadlineId,
+    String processInstanceId,
+    ProjectStatus status,
+    Light light,
+    Integer workingDaysUsed,
+    LocalDate completedOn,
+    String registeredBy,
+    Instant registeredAt) {
+
+  public String code() {
+    return registration.code();
+  }
+
+  public String name() {
+    return registration.name();
+  }
+
+  public County county() {
+    return registration.county();
+  }
+
+  public BigDecimal investment() {
+    return registration.investment();
+  }
+}

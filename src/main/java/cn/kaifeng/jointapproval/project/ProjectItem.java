@@ -1,0 +1,19 @@
+package cn.kaifeng.jointapproval.project;
+
+import java.time.LocalDate;
+
+/** One approval item of a project, for one department's approval section. */
+public record ProjectItem(
+    String projectCode,
+    String itemCode,
+    String name,
+    String department,
+    String candidateGroup,
+    int stage,
+    int promisedDays,
+    String deadlineId,
+    ItemStatus status,
+    Light light,
+    boolean escalated,
+    String opinion,
+    LocalDate completedOn) {}

@@ -1,0 +1,62 @@
+package cn.kaifeng.jointapproval.project;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A validated registration (DOMAIN.md §6): the project's facts, its responsible people and the
+ * flags that decide its approval items.
+ */
+public record ProjectRegistration(
+    String code,
+    String name,
+    County county,
+    LocalDate landDelistedOn,
+    boolean freeTradeZone,
+    boolean commitmentSystem,
+    boolean governmentInvested,
+    BigDecimal investment,
+    String industry,
+    String responsibleCadre,
+    String chiefServiceOfficer,
+    String contractingLeader,
+    boolean historicArea,
+    boolean forestLand,
+    boolean hazardousGoods,
+    boolean civilAirDefence,
+    boolean roadWorks,
+    boolean specialEquipment,
+    BigDecimal annualEnergyTce,
+    BigDecimal landAreaHectares) {
+
+  /**
+   * The process variables the joint approval process and its decisions read, with their types fixed
+   * (the start form and the API may send numbers as integers or decimals).
+   */
+  public Map<String, Object> processVariables() {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("projectCode", code);
+    variables.put("projectName", name);
+    variables.put("county", county.code());
+    variables.put("landDelistedOn", landDelistedOn.toString());
+    variables.put("freeTradeZone", freeTradeZone);
+    variables.put("commitmentSystem", commitmentSystem);
+    variables.put("governmentInvested", governmentInvested);
+    variables.put("investment", investment.doubleValue());
+    variables.put("industry", industry);
+    variables.put("responsibleCadre", responsibleCadre);
+    variables.put("chiefServiceOfficer", chiefServiceOfficer);
+    variables.put("contractingLeader", contractingLeader);
+    variables.put("historicArea", historicArea);
+    variables.put("forestLand", forestLand);
+    variables.put("hazardousGoods", hazardousGoods);
+    variables.put("civilAirDefence", civilAirDefence);
+    variables.put("roadWorks", roadWorks);
+    variables.put("specialEquipment", specialEquipment);
+    variables.put("annualEnergyTce", annualEnergyTce.doubleValue());
+    variables.put("landAreaHectares", landAreaHectares.doubleValue());
+    return variables;
+  }
+}

@@ -1,0 +1,65 @@
+package cn.kaifeng.jointapproval.project;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A project as the API answers it (DOMAIN.md §6): the ledger, its clock, its items, its history. */
+public record ProjectView(
+    String code,
+    String name,
+    String county,
+    String countyName,
+    LocalDate landDelistedOn,
+    boolean freeTradeZone,
+    boolean commitmentSystem,
+    boolean governmentInvested,
+    BigDecimal investment,
+    String industry,
+    String responsibleCadre,
+    String chiefServiceOfficer,
+    String contractingLeader,
+    Conditions conditions,
+    String track,
+    String trackName,
+    Integer limitWorkingDays,
+    LocalDate deadline,
+    boolean deadlineProvisional,
+    Integer workingDaysUsed,
+    Integer workingDaysLeft,
+    int pausedWorkingDays,
+    Light light,
+    ProjectStatus status,
+    String statusName,
+    LocalDate completedOn,
+    String processInstanceId,
+    String registeredBy,
+    Instant registeredAt,
+    List<Item> items,
+    List<ProjectLedger.Entry> history) {
+
+  /** The facts that decide which items a project needs. */
+  public record Conditions(boolean historicArea, boolean forestLand, boolean hazardousGoods,
+      boolean civilAirDefence, boolean roadWorks, boolean specialEquipment,
+      BigDecimal annualEnergyTce, BigDecimal landAreaHectares) {}
+
+  public record Item(
+      String itemCode,
+      String name,
+      String department,
+      String departmentName,
+      String candidateGroup,
+      int stage,
+      String stageName,
+      int promisedDays,
+      ItemStatus status,
+      String statusName,
+      LocalDate dueOn,
+      boolean dueOnProvisional,
+      int pausedWorkingDays,
+      Light light,
+      boolean escalated,
+      String opinion,
+      LocalDate completedOn) {}
+}

@@ -1,0 +1,76 @@
+package cn.kaifeng.jointapproval.project;
+
+import cn.kaifeng.jointapproval.deadline.DeadlineService;
+import cn.kaifeng.jointapproval.identity.IdentityCatalog;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Builds what {@code GET /api/projects/{code}} answers from the ledger and the clocks. */
+@Service
+public class ProjectViews {
+
+  private static final Map<ProjectStatus, String> STATUS_NAMES = Map.of(
+      ProjectStatus.APPROVING, "审批中",
+      ProjectStatus.READY_FOR_CONSTRUCTION, "具备开工条件");
+  private static final Map<ItemStatus, String> ITEM_STATUS_NAMES = Map.of(
+      ItemStatus.PLANNED, "待启动",
+      ItemStatus.OPEN, "办理中",
+      ItemStatus.RETURNED, "退回补正中",
+      ItemStatus.COORDINATION, "协调中",
+      ItemStatus.APPROVED, "已办结");
+
+  private final ProjectRepository projects;
+  private final ProjectItemRepository items;
+  private final ProjectLedger ledger;
+  private final DeadlineService deadlines;
+  private final Map<String, String> groupNames;
+
+  public ProjectViews(ProjectRepository projects, ProjectItemRepository items,
+      ProjectLedger ledger, DeadlineService deadlines, IdentityCatalog catalog) {
+    this.projects = projects;
+    this.items = items;
+    this.ledger = ledger;
+    this.deadlines = deadlines;
+    this.groupNames = catalog.groups().stream()
+        .collect(Collectors.toMap(IdentityCatalog.GroupEntry::id, IdentityCatalog.GroupEntry::name));
+  }
+
+  @Transactional(readOnly = true)
+  public ProjectView of(String code) {
+    var project = projects.get(code);
+    var r = project.registration();
+    var clock = project.deadlineId() == null ? null : deadlines.get(project.deadlineId());
+    Integer used = null;
+    Integer left = null;
+    if (clock != null) {
+      used = project.workingDaysUsed() != null ? project.workingDaysUsed()
+          : deadlines.workingDaysUsed(clock);
+      left = project.limitWorkingDays() - used;
+    }
+    var itemViews = items.ofProject(code).stream().map(item -> {
+      var itemClock = deadlines.get(item.deadlineId());
+      return new ProjectView.Item(item.itemCode(), item.name(), item.department(),
+          groupNames.getOrDefault(item.candidateGroup(), item.department()),
+          item.candidateGroup(), item.stage(), Tracks.stageName(item.stage()),
+          item.promisedDays(), item.status(), ITEM_STATUS_NAMES.get(item.status()),
+          itemClock.dueOn(), itemClock.provisional(), itemClock.pausedDays(), item.light(),
+          item.escalated(), item.opinion(), item.completedOn());
+    }).toList();
+    return new ProjectView(r.code(), r.name(), r.county().code(), r.county().displayName(),
+        r.landDelistedOn(), r.freeTradeZone(), r.commitmentSystem(), r.governmentInvested(),
+        r.investment(), r.industry(), r.responsibleCadre(), r.chiefServiceOfficer(),
+        r.contractingLeader(),
+        new ProjectView.Conditions(r.historicArea(), r.forestLand(), r.hazardousGoods(),
+            r.civilAirDefence(), r.roadWorks(), r.specialEquipment(), r.annualEnergyTce(),
+            r.landAreaHectares()),
+        project.track(), Tracks.name(project.track()), project.limitWorkingDays(),
+        clock == null ? null : clock.dueOn(), clock != null && clock.provisional(), used, left,
+        clock == null ? 0 : clock.pausedDays(), project.light(), project.status(),
+        STATUS_NAMES.get(project.status()), project.completedOn(),
+        project.processInstanceId(), project.registeredBy(), project.registeredAt(), itemViews,
+        ledger.of(code));
+  }
+
+}
