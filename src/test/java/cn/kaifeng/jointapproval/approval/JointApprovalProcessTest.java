@@ -306,6 +306,8 @@ class JointApprovalProcessTest extends ApprovalTestSupport {
     assertThat(taskService.getIdentityLinksForTask(coordination.getId()))
         .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("joint-review-platform"));
     assertThat(itemView(project.code(), "zrzy-site").status()).isEqualTo(ItemStatus.COORDINATION);
+    assertThat((String) taskService.getVariable(coordination.getId(), "coordinationReason"))
+        .isEqualTo("市自然资源和规划局行政审批科提请协调：选址涉及生态红线，需生态环境局、林业局共同研究");
 
     complete(coordination, Map.of("coordinationNote", "已组织三部门会商，调整选址避让红线"));
     assertThat(review(project.code(), "zrzy-site")).isNotNull();
@@ -361,6 +363,9 @@ class JointApprovalProcessTest extends ApprovalTestSupport {
         .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("joint-review-platform"));
     assertThat(review(project.code(), "fgw-filing")).isNotNull(); // the section keeps it
     assertThat(itemView(project.code(), "fgw-filing").escalated()).isTrue();
+    assertThat((String) taskService.getVariable(overdue.getId(), "coordinationReason"))
+        .isEqualTo("应于 " + clock.dueOn() + " 办结，已超期 3 个工作日，自动提请协调；"
+            + "市发展和改革委员会行政审批科仍在办理");
 
     // Returned and resubmitted while still overdue: the re-created timer does not escalate again.
     complete(review(project.code(), "fgw-filing"), Map.of("outcome", "RETURNED", "opinion", "补"));
