@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * 记录协调结果: the platform recorded what it did; an item that waited for coordination goes back
- * to its approval section.
+ * 协调完毕: the matter is settled (by the platform, or by a meeting decision carried out); an
+ * item that waited for it goes back to its approval section.
  */
 @Component
 public class RecordCoordinationDelegate implements JavaDelegate {
@@ -29,8 +29,8 @@ public class RecordCoordinationDelegate implements JavaDelegate {
     if (stored.status() == ItemStatus.COORDINATION) {
       items.setStatus(item.projectCode(), item.itemCode(), ItemStatus.OPEN);
     }
-    ledger.record(item.projectCode(), "COORDINATED", item.itemCode(), item.completedBy(),
-        stored.name() + "协调完毕：" + execution.getVariable("coordinationNote")
-            + (stored.status() == ItemStatus.COORDINATION ? "；退回原审批科室继续办理" : ""));
+    ledger.record(item.projectCode(), "COORDINATED", item.itemCode(), null,
+        stored.name() + "的协调事项已办结" + (stored.status() == ItemStatus.COORDINATION
+            ? "，回到原审批科室继续办理" : ""));
   }
 }

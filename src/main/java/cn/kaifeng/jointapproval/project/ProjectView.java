@@ -37,7 +37,29 @@ public record ProjectView(
     String registeredBy,
     Instant registeredAt,
     List<Item> items,
+    List<Matter> matters,
     List<ProjectLedger.Entry> history) {
+
+  /**
+   * A matter handed to the joint review platform, as far as it got: coordination, the meeting's
+   * agenda, its decision and the supervision case.
+   */
+  public record Matter(
+      String matterId,
+      String itemCode,
+      String origin,
+      String reason,
+      String stage,
+      String stageName,
+      LocalDate deadline,
+      LocalDate meetingOn,
+      String decision,
+      String responsibleUnit,
+      String caseId,
+      String caseStatus,
+      boolean caseOverdue,
+      String resolution,
+      LocalDate closedOn) {}
 
   /** The facts that decide which items a project needs. */
   public record Conditions(boolean historicArea, boolean forestLand, boolean hazardousGoods,

@@ -1,6 +1,11 @@
 package cn.kaifeng.jointapproval.project;
 
+import cn.kaifeng.jointapproval.calendar.ChinaTime;
 import cn.kaifeng.jointapproval.deadline.DeadlineService;
+import cn.kaifeng.jointapproval.escalation.MatterRepository;
+import cn.kaifeng.jointapproval.escalation.MatterStage;
+import cn.kaifeng.jointapproval.supervision.CaseStatus;
+import cn.kaifeng.jointapproval.supervision.SupervisionCaseRepository;
 import cn.kaifeng.jointapproval.identity.IdentityCatalog;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,10 +30,15 @@ public class ProjectViews {
   private final ProjectItemRepository items;
   private final ProjectLedger ledger;
   private final DeadlineService deadlines;
+  private final MatterRepository matters;
+  private final SupervisionCaseRepository cases;
   private final Map<String, String> groupNames;
 
   public ProjectViews(ProjectRepository projects, ProjectItemRepository items,
-      ProjectLedger ledger, DeadlineService deadlines, IdentityCatalog catalog) {
+      ProjectLedger ledger, DeadlineService deadlines, MatterRepository matters,
+      SupervisionCaseRepository cases, IdentityCatalog catalog) {
+    this.matters = matters;
+    this.cases = cases;
     this.projects = projects;
     this.items = items;
     this.ledger = ledger;
@@ -70,7 +80,26 @@ public class ProjectViews {
         clock == null ? 0 : clock.pausedDays(), project.light(), project.status(),
         STATUS_NAMES.get(project.status()), project.completedOn(),
         project.processInstanceId(), project.registeredBy(), project.registeredAt(), itemViews,
-        ledger.of(code));
+        matterViews(code), ledger.of(code));
+  }
+
+  private java.util.List<ProjectView.Matter> matterViews(String code) {
+    var today = ChinaTime.today();
+    return matters.ofProject(code).stream().map(m -> {
+      var supervisionCase = cases.ofMatter(m.id()).orElse(null);
+      // The deadline that matters now: the case's once under supervision, else the platform's.
+      var clock = supervisionCase != null ? deadlines.get(supervisionCase.deadlineId())
+          : deadlines.get(m.coordinationDeadlineId());
+      boolean overdue = supervisionCase != null && (supervisionCase.overdue()
+          || (supervisionCase.status() != CaseStatus.ACCEPTED && today.isAfter(clock.dueOn())));
+      return new ProjectView.Matter(m.id(), m.itemCode(), m.origin(), m.reason(),
+          m.stage().name(), m.stage().displayName(),
+          m.stage() == MatterStage.ON_AGENDA ? null : clock.dueOn(), m.meetingOn(),
+          m.decision(), m.responsibleUnit(),
+          supervisionCase == null ? null : supervisionCase.id(),
+          supervisionCase == null ? null : supervisionCase.status().name(), overdue,
+          m.resolution(), m.closedOn());
+    }).toList();
   }
 
 }

@@ -18,65 +18,65 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Drives the joint approval process in tests: registration, tasks, jobs and the clock. */
-abstract class ApprovalTestSupport {
+public abstract class ApprovalTestSupport {
 
-  @Autowired ProjectRegistrationService registration;
-  @Autowired ProjectViews views;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired CalendarService calendar;
+  @Autowired protected ProjectRegistrationService registration;
+  @Autowired protected ProjectViews views;
+  @Autowired protected RuntimeService runtimeService;
+  @Autowired protected TaskService taskService;
+  @Autowired protected ManagementService managementService;
+  @Autowired protected CalendarService calendar;
 
-  ProjectView register(Map<String, Object> body) {
+  protected ProjectView register(Map<String, Object> body) {
     return registration.register(body, "keyoffice", List.of("key-projects-office"));
   }
 
-  static void today(String date) {
+  protected static void today(String date) {
     today(LocalDate.parse(date));
   }
 
   /** Sets the engine clock to nine in the morning, Beijing time, of {@code date}. */
-  static void today(LocalDate date) {
+  protected static void today(LocalDate date) {
     ClockUtil.setCurrentTime(new java.util.Date(
         ChinaTime.startOf(date).getTime() + 9 * 3600_000L));
   }
 
-  LocalDate addWorkingDays(LocalDate from, int days) {
+  protected LocalDate addWorkingDays(LocalDate from, int days) {
     return calendar.calendar().add(from, days);
   }
 
-  ProcessInstance item(String projectCode, String itemCode) {
+  protected ProcessInstance item(String projectCode, String itemCode) {
     return runtimeService.createProcessInstanceQuery().processDefinitionKey("approval-item")
         .processInstanceBusinessKey(projectCode).variableValueEquals("itemCode", itemCode)
         .singleResult();
   }
 
-  Task task(String projectCode, String itemCode, String taskKey) {
+  protected Task task(String projectCode, String itemCode, String taskKey) {
     var instance = item(projectCode, itemCode);
     return instance == null ? null : taskService.createTaskQuery()
         .processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult();
   }
 
-  Task review(String projectCode, String itemCode) {
+  protected Task review(String projectCode, String itemCode) {
     return task(projectCode, itemCode, "reviewItem");
   }
 
-  ProjectView.Item itemView(String projectCode, String itemCode) {
+  protected ProjectView.Item itemView(String projectCode, String itemCode) {
     return views.of(projectCode).items().stream()
         .filter(i -> i.itemCode().equals(itemCode)).findFirst().orElseThrow();
   }
 
   /** Completes a task and runs the asynchronous continuations it left (not timers). */
-  void complete(Task task, Map<String, Object> variables) {
+  protected void complete(Task task, Map<String, Object> variables) {
     taskService.complete(task.getId(), variables);
     runContinuations();
   }
 
-  void approve(String projectCode, String itemCode) {
+  protected void approve(String projectCode, String itemCode) {
     complete(review(projectCode, itemCode), Map.of("outcome", "APPROVED", "opinion", "同意"));
   }
 
-  void runContinuations() {
+  protected void runContinuations() {
     List<Job> jobs;
     while (!(jobs = managementService.createJobQuery().messages().executable().list()).isEmpty()) {
       jobs.forEach(job -> managementService.executeJob(job.getId()));
@@ -84,7 +84,7 @@ abstract class ApprovalTestSupport {
   }
 
   /** Fires the timer of a boundary event of the project's item (it must be due). */
-  void fireTimer(String projectCode, String itemCode, String timerId) {
+  protected void fireTimer(String projectCode, String itemCode, String timerId) {
     var job = managementService.createJobQuery()
         .processInstanceId(item(projectCode, itemCode).getId()).timers().activityId(timerId)
         .singleResult();
@@ -92,13 +92,13 @@ abstract class ApprovalTestSupport {
     runContinuations();
   }
 
-  Job timer(String processInstanceId, String timerId) {
+  protected Job timer(String processInstanceId, String timerId) {
     return managementService.createJobQuery().processInstanceId(processInstanceId).timers()
         .activityId(timerId).singleResult();
   }
 
   /** Approves every open item of the project, stage by stage, until none is left. */
-  void approveEverything(String projectCode) {
+  protected void approveEverything(String projectCode) {
     List<Task> open;
     while (!(open = taskService.createTaskQuery().processInstanceBusinessKey(projectCode)
         .taskDefinitionKey("reviewItem").list()).isEmpty()) {

@@ -302,14 +302,15 @@ class JointApprovalProcessTest extends ApprovalTestSupport {
     identityService.clearAuthentication();
 
     assertThat(review(project.code(), "zrzy-site")).isNull();
-    var coordination = task(project.code(), "zrzy-site", "coordinateItem");
+    var coordination = coordinationTask(project.code());
     assertThat(taskService.getIdentityLinksForTask(coordination.getId()))
         .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("joint-review-platform"));
     assertThat(itemView(project.code(), "zrzy-site").status()).isEqualTo(ItemStatus.COORDINATION);
     assertThat((String) taskService.getVariable(coordination.getId(), "coordinationReason"))
         .isEqualTo("市自然资源和规划局行政审批科提请协调：选址涉及生态红线，需生态环境局、林业局共同研究");
 
-    complete(coordination, Map.of("coordinationNote", "已组织三部门会商，调整选址避让红线"));
+    complete(coordination, Map.of("coordinationNote", "已组织三部门会商，调整选址避让红线",
+        "coordinationResult", "RESOLVED"));
     assertThat(review(project.code(), "zrzy-site")).isNotNull();
     assertThat(itemView(project.code(), "zrzy-site").status()).isEqualTo(ItemStatus.OPEN);
     var history = views.of(project.code()).history();
@@ -317,7 +318,12 @@ class JointApprovalProcessTest extends ApprovalTestSupport {
       assertThat(e.event()).isEqualTo("COORDINATION_REQUESTED");
       assertThat(e.actor()).isEqualTo("officer-zrzy");
     });
-    assertThat(history).extracting(e -> e.event()).contains("COORDINATED");
+    assertThat(history).extracting(e -> e.event()).contains("MATTER_RESOLVED", "COORDINATED");
+  }
+
+  private org.camunda.bpm.engine.task.Task coordinationTask(String projectCode) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(projectCode)
+        .processDefinitionKey("coordination").taskDefinitionKey("coordinate").singleResult();
   }
 
   @Test
@@ -357,7 +363,7 @@ class JointApprovalProcessTest extends ApprovalTestSupport {
     fireTimer(project.code(), "fgw-filing", "itemRed");
     fireTimer(project.code(), "fgw-filing", "itemEscalation");
 
-    var overdue = task(project.code(), "fgw-filing", "coordinateOverdue");
+    var overdue = coordinationTask(project.code());
     assertThat(overdue).isNotNull();
     assertThat(taskService.getIdentityLinksForTask(overdue.getId()))
         .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("joint-review-platform"));
@@ -374,13 +380,18 @@ class JointApprovalProcessTest extends ApprovalTestSupport {
     if (again != null && !again.getDuedate().after(ClockUtil.getCurrentTime())) {
       managementService.executeJob(again.getId());
     }
-    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey("coordinateOverdue").count()).isEqualTo(1);
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(project.code())
+        .processDefinitionKey("coordination").count()).isEqualTo(1);
 
     // Approving the item ends the coordination that is still open.
     approve(project.code(), "fgw-filing");
     assertThat(instance).isEnded();
     assertThat(itemView(project.code(), "fgw-filing").status()).isEqualTo(ItemStatus.APPROVED);
+    assertThat(coordinationTask(project.code())).isNull();
+    var matter = views.of(project.code()).matters().get(0);
+    assertThat(matter.origin()).isEqualTo("OVERDUE");
+    assertThat(matter.stage()).isEqualTo("CLOSED");
+    assertThat(matter.resolution()).isEqualTo("ITEM_APPROVED");
   }
 
   @Test

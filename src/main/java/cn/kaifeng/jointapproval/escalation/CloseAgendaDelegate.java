@@ -1,0 +1,52 @@
+package cn.kaifeng.jointapproval.escalation;
+
+import cn.kaifeng.jointapproval.project.ProjectItemRepository;
+import cn.kaifeng.jointapproval.project.ProjectRepository;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * 议程截止: the agenda is fixed. Sets {@code agendaSize} and the list {@code agenda} that the
+ * minutes form repeats over: per matter its project, item, reason and the platform's note, with
+ * empty decision fields for the meeting to fill in.
+ */
+@Component
+public class CloseAgendaDelegate implements JavaDelegate {
+
+  private final MatterRepository matters;
+  private final ProjectRepository projects;
+  private final ProjectItemRepository items;
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  public CloseAgendaDelegate(MatterRepository matters, ProjectRepository projects,
+      ProjectItemRepository items) {
+    this.matters = matters;
+    this.projects = projects;
+    this.items = items;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    var agenda = matters.onAgendaOf(execution.getProcessInstanceId());
+    ArrayNode list = mapper.createArrayNode();
+    for (var matter : agenda) {
+      var project = projects.get(matter.projectCode());
+      var item = items.get(matter.projectCode(), matter.itemCode());
+      list.addObject()
+          .put("matterId", matter.id())
+          .put("title", project.name() + "（" + project.code() + "）· " + item.name())
+          .put("reason", matter.reason() == null ? "" : matter.reason())
+          .put("coordinationNote", matter.coordinationNote() == null ? ""
+              : matter.coordinationNote())
+          .put("decision", "")
+          .put("responsibleUnit", item.candidateGroup())
+          .put("deadlineDays", 10);
+    }
+    execution.setVariable("agendaSize", agenda.size());
+    execution.setVariable("agenda", SpinValues.jsonValue(list.toString()).create());
+  }
+}

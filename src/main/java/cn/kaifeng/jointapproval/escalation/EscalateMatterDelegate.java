@@ -1,0 +1,58 @@
+package cn.kaifeng.jointapproval.escalation;
+
+import cn.kaifeng.jointapproval.calendar.ChinaTime;
+import cn.kaifeng.jointapproval.deadline.DeadlineService;
+import cn.kaifeng.jointapproval.project.ProjectLedger;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * 提交联审联批会议: the platform could not solve the matter (or ran out of time). It goes onto the
+ * agenda of the meeting that is collecting matters now (message {@code MatterEscalated}); when
+ * none is, the next meeting takes it when it opens its agenda.
+ */
+@Component
+public class EscalateMatterDelegate implements JavaDelegate {
+
+  public static final String MESSAGE = "MatterEscalated";
+
+  private final MatterRepository matters;
+  private final DeadlineService deadlines;
+  private final ProjectLedger ledger;
+  private final RuntimeService runtimeService;
+
+  public EscalateMatterDelegate(MatterRepository matters, DeadlineService deadlines,
+      ProjectLedger ledger, RuntimeService runtimeService) {
+    this.matters = matters;
+    this.deadlines = deadlines;
+    this.ledger = ledger;
+    this.runtimeService = runtimeService;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    var ref = MatterRef.of(execution);
+    var matter = matters.get(ref.matterId());
+    String note = (String) execution.getVariable("coordinationNote");
+    // The timeout path arrives without the coordinator having chosen UNRESOLVED.
+    boolean timedOut = !"UNRESOLVED".equals(execution.getVariable("coordinationResult"));
+    matters.coordinated(ref.matterId(), timedOut ? "协调超时" : note);
+    matters.escalate(ref.matterId(), ClockUtil.getCurrentTime().toInstant());
+    deadlines.close(matter.coordinationDeadlineId(), ChinaTime.today());
+    ledger.record(ref.projectCode(), "MATTER_ESCALATED", ref.itemCode(), ref.completedBy(),
+        "协调事项 " + ref.matterId() + (timedOut ? " 超过协调时限未解决" : " 协调未果（" + note + "）")
+            + "，提交市联审联批会议研究");
+    // The meeting collecting now, if any: its agenda subprocess waits for this message.
+    var subscription = runtimeService.createEventSubscriptionQuery().eventType("message")
+        .eventName(MESSAGE).list().stream()
+        .min((a, b) -> a.getCreated().compareTo(b.getCreated()));
+    subscription.ifPresent(s -> runtimeService.createMessageCorrelation(MESSAGE)
+        .processInstanceId(s.getProcessInstanceId())
+        .setVariables(Map.of("escalatedMatterId", ref.matterId()))
+        .correlate());
+  }
+}

@@ -1,0 +1,38 @@
+package cn.kaifeng.jointapproval.escalation;
+
+import cn.kaifeng.jointapproval.identity.IdentityCatalog;
+import cn.kaifeng.jointapproval.project.ProjectLedger;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * 征求部门意见: records which sections the platform asked ({@code opinionGroups}, checked by
+ * {@link CoordinationResultListener}); each gets an opinion task.
+ */
+@Component
+public class RequestOpinionsDelegate implements JavaDelegate {
+
+  private final ProjectLedger ledger;
+  private final Map<String, String> groupNames;
+
+  public RequestOpinionsDelegate(ProjectLedger ledger, IdentityCatalog catalog) {
+    this.ledger = ledger;
+    this.groupNames = catalog.groups().stream().collect(
+        Collectors.toMap(IdentityCatalog.GroupEntry::id, IdentityCatalog.GroupEntry::name));
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    var matter = MatterRef.of(execution);
+    @SuppressWarnings("unchecked")
+    var asked = (List<String>) execution.getVariable("opinionGroups");
+    ledger.record(matter.projectCode(), "OPINIONS_REQUESTED", matter.itemCode(),
+        matter.completedBy(), "协调事项 " + matter.matterId() + " 征求意见："
+            + asked.stream().map(g -> groupNames.getOrDefault(g, g))
+                .collect(Collectors.joining("、")));
+  }
+}

@@ -1,0 +1,55 @@
+package cn.kaifeng.jointapproval.supervision;
+
+import cn.kaifeng.jointapproval.calendar.ChinaTime;
+import cn.kaifeng.jointapproval.deadline.DeadlineService;
+import cn.kaifeng.jointapproval.escalation.MatterRepository;
+import cn.kaifeng.jointapproval.project.ProjectLedger;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * 验收办结: the decision is carried out. The case and its matter close, and the blocked approval
+ * item resumes: message {@code MatterCarriedOut} to the coordination waiting for this matter.
+ */
+@Component
+public class AcceptCaseDelegate implements JavaDelegate {
+
+  public static final String MESSAGE = "MatterCarriedOut";
+
+  private final SupervisionCaseRepository cases;
+  private final MatterRepository matters;
+  private final DeadlineService deadlines;
+  private final ProjectLedger ledger;
+  private final RuntimeService runtimeService;
+
+  public AcceptCaseDelegate(SupervisionCaseRepository cases, MatterRepository matters,
+      DeadlineService deadlines, ProjectLedger ledger, RuntimeService runtimeService) {
+    this.cases = cases;
+    this.matters = matters;
+    this.deadlines = deadlines;
+    this.ledger = ledger;
+    this.runtimeService = runtimeService;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    var ref = CaseRef.of(execution);
+    var today = ChinaTime.today();
+    var supervisionCase = cases.get(ref.caseId());
+    String note = (String) execution.getVariable("verificationNote");
+    cases.accept(ref.caseId(), note, today);
+    deadlines.close(supervisionCase.deadlineId(), today);
+    matters.close(ref.matterId(), "CARRIED_OUT", today);
+    ledger.record(ref.projectCode(), "CASE_ACCEPTED", ref.itemCode(), ref.completedBy(),
+        "督办件 " + ref.caseId() + " 核查通过，会议决定已落实" + (note == null || note.isBlank() ? ""
+            : "：" + note) + "；审批事项恢复办理");
+    // The item's coordination waits for this; it is gone if the item was approved meanwhile.
+    var waiting = runtimeService.createExecutionQuery().messageEventSubscriptionName(MESSAGE)
+        .processVariableValueEquals("matterId", ref.matterId()).list();
+    for (var execution1 : waiting) {
+      runtimeService.messageEventReceived(MESSAGE, execution1.getId());
+    }
+  }
+}

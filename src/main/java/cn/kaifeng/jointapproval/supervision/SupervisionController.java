@@ -1,0 +1,87 @@
+package cn.kaifeng.jointapproval.supervision;
+
+import cn.kaifeng.jointapproval.calendar.ChinaTime;
+import cn.kaifeng.jointapproval.deadline.DeadlineService;
+import cn.kaifeng.jointapproval.identity.IdentityCatalog;
+import cn.kaifeng.jointapproval.project.ProjectItemRepository;
+import cn.kaifeng.jointapproval.project.ProjectRepository;
+import cn.kaifeng.jointapproval.web.InvalidRequestException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The supervision bureau's view of its cases: {@code GET /api/supervision/cases}. */
+@RestController
+public class SupervisionController {
+
+  /** One case as listed. {@code overdue}: flagged by its timer or past its deadline and open. */
+  public record CaseView(String caseId, String matterId, String projectCode, String projectName,
+      String itemCode, String itemName, String decision, String responsibleUnit,
+      String responsibleUnitName, LocalDate deadline, CaseStatus status, String statusName,
+      boolean overdue, String report, String accountability, Instant openedAt,
+      LocalDate closedOn) {}
+
+  public record CaseList(int total, long overdue, List<CaseView> cases) {}
+
+  private final SupervisionCaseRepository cases;
+  private final ProjectRepository projects;
+  private final ProjectItemRepository items;
+  private final DeadlineService deadlines;
+  private final Map<String, String> groupNames;
+
+  public SupervisionController(SupervisionCaseRepository cases, ProjectRepository projects,
+      ProjectItemRepository items, DeadlineService deadlines, IdentityCatalog catalog) {
+    this.cases = cases;
+    this.projects = projects;
+    this.items = items;
+    this.deadlines = deadlines;
+    this.groupNames = catalog.groups().stream().collect(
+        Collectors.toMap(IdentityCatalog.GroupEntry::id, IdentityCatalog.GroupEntry::name));
+  }
+
+  @GetMapping("/api/supervision/cases")
+  @Transactional(readOnly = true)
+  public CaseList list(@RequestParam(required = false) String status,
+      @RequestParam(required = false) String unit,
+      @RequestParam(required = false) Boolean overdue) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    CaseStatus wanted = null;
+    if (status != null && !status.isBlank()) {
+      wanted = Arrays.stream(CaseStatus.values()).filter(s -> s.name().equals(status))
+          .findFirst().orElse(null);
+      if (wanted == null) {
+        errors.put("status", "未知的督办状态“" + status + "”，可选：IN_PROGRESS、REPORTED、ACCEPTED");
+      }
+    }
+    if (unit != null && !unit.isBlank() && !groupNames.containsKey(unit)) {
+      errors.put("unit", "未知的责任单位“" + unit + "”");
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    var today = ChinaTime.today();
+    var views = cases.find(wanted, unit == null || unit.isBlank() ? null : unit).stream()
+        .map(c -> {
+          var clock = deadlines.get(c.deadlineId());
+          boolean late = c.overdue()
+              || (c.status() != CaseStatus.ACCEPTED && today.isAfter(clock.dueOn()));
+          return new CaseView(c.id(), c.matterId(), c.projectCode(),
+              projects.get(c.projectCode()).name(), c.itemCode(),
+              items.get(c.projectCode(), c.itemCode()).name(), c.decision(),
+              c.responsibleUnit(), groupNames.getOrDefault(c.responsibleUnit(),
+              c.responsibleUnit()), clock.dueOn(), c.status(), c.status().displayName(), late,
+              c.report(), c.accountability(), c.openedAt(), c.closedOn());
+        })
+        .filter(v -> overdue == null || v.overdue() == overdue)
+        .toList();
+    return new CaseList(views.size(), views.stream().filter(CaseView::overdue).count(), views);
+  }
+}
