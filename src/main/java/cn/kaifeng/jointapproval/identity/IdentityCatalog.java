@@ -26,8 +26,13 @@ public class IdentityCatalog {
     }
   }
 
+  /** A standing permission of a group (identity/authorizations.csv), patterns expanded. */
+  public record GrantEntry(String groupId, String resource, String resourceId,
+      List<String> permissions) {}
+
   private final List<GroupEntry> groups;
   private final List<UserEntry> demoUsers;
+  private final List<GrantEntry> grants;
 
   public IdentityCatalog() {
     this.groups = read("identity/groups.csv").stream()
@@ -36,6 +41,22 @@ public class IdentityCatalog {
     this.demoUsers = read("identity/demo-users.csv").stream()
         .map(c -> new UserEntry(c[0], c[1], c[2], Arrays.asList(c[3].split(";"))))
         .toList();
+    List<GrantEntry> expanded = new ArrayList<>();
+    for (String[] c : read("identity/authorizations.csv")) {
+      var permissions = Arrays.asList(c[3].split("\\|"));
+      for (var group : groups) {
+        boolean matches = c[0].endsWith("*") ? group.id().startsWith(c[0].substring(0,
+            c[0].length() - 1)) : group.id().equals(c[0]);
+        if (matches) {
+          expanded.add(new GrantEntry(group.id(), c[1], c[2], permissions));
+        }
+      }
+    }
+    this.grants = List.copyOf(expanded);
+  }
+
+  public List<GrantEntry> grants() {
+    return grants;
   }
 
   public List<GroupEntry> groups() {
@@ -55,7 +76,7 @@ public class IdentityCatalog {
       reader.readLine();
       String line;
       while ((line = reader.readLine()) != null) {
-        if (!line.isBlank()) {
+        if (!line.isBlank() && !line.startsWith("#")) {
           rows.add(line.split(",", -1));
         }
       }

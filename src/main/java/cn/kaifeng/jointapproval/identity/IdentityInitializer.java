@@ -52,6 +52,10 @@ public class IdentityInitializer implements ApplicationRunner {
       groups += ensureGroup(entry) ? 1 : 0;
     }
     grantAdministratorsEverything();
+    int grants = 0;
+    for (var grant : catalog.grants()) {
+      grants += ensureGrant(grant) ? 1 : 0;
+    }
     int users = 0;
     if (properties.admin().configured()) {
       var admin = properties.admin();
@@ -64,8 +68,8 @@ public class IdentityInitializer implements ApplicationRunner {
         users += ensureUser(entry, DEMO_PASSWORD, entry.email()) ? 1 : 0;
       }
     }
-    log.info("Identity bootstrap: {} groups created, {} users created (demo users {})",
-        groups, users, properties.demoUsers() ? "enabled" : "disabled");
+    log.info("Identity bootstrap: {} groups, {} authorizations, {} users created (demo users {})",
+        groups, grants, users, properties.demoUsers() ? "enabled" : "disabled");
   }
 
   private boolean ensureGroup(IdentityCatalog.GroupEntry entry) {
@@ -96,6 +100,26 @@ public class IdentityInitializer implements ApplicationRunner {
       identityService.createMembership(entry.id(), group);
     }
     return true;
+  }
+
+  /** A role's standing permission; an existing one for the same resource is left as it is. */
+  private boolean ensureGrant(IdentityCatalog.GrantEntry grant) {
+    var resource = Resources.valueOf(grant.resource());
+    BooleanSupplier exists = () -> authorizationService.createAuthorizationQuery()
+        .groupIdIn(grant.groupId()).resourceType(resource).resourceId(grant.resourceId())
+        .count() > 0;
+    if (exists.getAsBoolean()) {
+      return false;
+    }
+    var authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+    authorization.setGroupId(grant.groupId());
+    authorization.setResource(resource);
+    authorization.setResourceId(grant.resourceId());
+    for (String permission : grant.permissions()) {
+      authorization.addPermission(Permissions.valueOf(permission));
+    }
+    return saveIgnoringRace(() -> authorizationService.saveAuthorization(authorization),
+        "authorization " + grant, exists);
   }
 
   /** The camunda-admin group holds every permission on every resource, as Camunda's own admin does. */

@@ -1,5 +1,6 @@
 package cn.kaifeng.jointapproval.project;
 
+import cn.kaifeng.jointapproval.web.ForbiddenException;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -19,22 +20,34 @@ public class ProjectController {
 
   private final ProjectRegistrationService registration;
   private final ProjectViews views;
+  private final ProjectRepository projects;
+  private final ProjectAccess access;
 
-  public ProjectController(ProjectRegistrationService registration, ProjectViews views) {
+  public ProjectController(ProjectRegistrationService registration, ProjectViews views,
+      ProjectRepository projects, ProjectAccess access) {
     this.registration = registration;
     this.views = views;
+    this.projects = projects;
+    this.access = access;
   }
 
   @PostMapping
   ResponseEntity<ProjectView> register(@RequestBody Map<String, Object> body,
       Authentication user) {
-    var groups = user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
-    var view = registration.register(body, user.getName(), groups);
+    var view = registration.register(body, user.getName(), groups(user));
     return ResponseEntity.created(URI.create("/api/projects/" + view.code())).body(view);
   }
 
   @GetMapping("/{code}")
-  ProjectView get(@PathVariable String code) {
+  ProjectView get(@PathVariable String code, Authentication user) {
+    var project = projects.get(code);
+    if (!access.mayRead(groups(user), project)) {
+      throw new ForbiddenException("无权查看项目 " + code + "：它不在本县区，也没有本科室的事项");
+    }
     return views.of(code);
+  }
+
+  private static java.util.List<String> groups(Authentication user) {
+    return user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
   }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -14,15 +16,24 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Login for the project's own API: HTTP Basic against Camunda's users, stateless, so no CSRF
- * token is involved. Failures answer as problem details like every other API error.
+ * Login for the project's own API: HTTP Basic against Camunda's users for clients (stateless, no
+ * CSRF token involved), or the session of the Camunda webapps for browsers (then with the
+ * webapps' CSRF token). Failures answer as problem details like every other API error.
  */
 @Configuration
 public class ApiSecurityConfig {
 
   @Bean
-  SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper mapper) throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper mapper, ProcessEngine engine)
+      throws Exception {
     http.securityMatcher("/api/**")
+        .addFilterBefore(new WebappSessionAuthenticationFilter(engine, (response, detail) -> {
+          try {
+            problem(mapper, response, 403, "无权操作", detail);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(HttpMethod.PUT, "/api/calendar/years/**")
             .hasAuthority(Groups.CAMUNDA_ADMIN)

@@ -42,6 +42,11 @@ public class SupervisionCaseRepository {
         SupervisionCaseRepository::map, matterId).stream().findFirst();
   }
 
+  public List<SupervisionCase> ofProject(String projectCode) {
+    return jdbc.query("select * from supervision_case where project_code = ?",
+        SupervisionCaseRepository::map, projectCode);
+  }
+
   /** Cases filtered by status and responsible unit (either may be null), newest first. */
   public List<SupervisionCase> find(CaseStatus status, String unit) {
     var sql = new StringBuilder("select * from supervision_case where 1 = 1");

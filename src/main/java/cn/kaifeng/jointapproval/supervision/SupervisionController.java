@@ -3,7 +3,9 @@ package cn.kaifeng.jointapproval.supervision;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
 import cn.kaifeng.jointapproval.deadline.DeadlineService;
 import cn.kaifeng.jointapproval.identity.IdentityCatalog;
+import cn.kaifeng.jointapproval.project.ProjectAccess;
 import cn.kaifeng.jointapproval.project.ProjectItemRepository;
+import cn.kaifeng.jointapproval.web.ForbiddenException;
 import cn.kaifeng.jointapproval.project.ProjectRepository;
 import cn.kaifeng.jointapproval.web.InvalidRequestException;
 import java.time.Instant;
@@ -51,7 +53,14 @@ public class SupervisionController {
   @Transactional(readOnly = true)
   public CaseList list(@RequestParam(required = false) String status,
       @RequestParam(required = false) String unit,
-      @RequestParam(required = false) Boolean overdue) {
+      @RequestParam(required = false) Boolean overdue,
+      org.springframework.security.core.Authentication user) {
+    var groups = user.getAuthorities().stream()
+        .map(org.springframework.security.core.GrantedAuthority::getAuthority).toList();
+    boolean cityWide = ProjectAccess.cityWide(groups);
+    if (!cityWide && unit != null && !unit.isBlank() && !groups.contains(unit)) {
+      throw new ForbiddenException("只能查看本单位负责落实的督办件");
+    }
     Map<String, String> errors = new LinkedHashMap<>();
     CaseStatus wanted = null;
     if (status != null && !status.isBlank()) {
@@ -80,6 +89,7 @@ public class SupervisionController {
               c.responsibleUnit()), clock.dueOn(), c.status(), c.status().displayName(), late,
               c.report(), c.accountability(), c.openedAt(), c.closedOn());
         })
+        .filter(v -> cityWide || groups.contains(v.responsibleUnit()))
         .filter(v -> overdue == null || v.overdue() == overdue)
         .toList();
     return new CaseList(views.size(), views.stream().filter(CaseView::overdue).count(), views);

@@ -94,4 +94,11 @@ public class ApiProblemHandler {
     problem.setTitle("处理失败");
     return problem;
   }
+
+  @ExceptionHandler(ForbiddenException.class)
+  ProblemDetail forbidden(ForbiddenException e) {
+    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    problem.setTitle("无权操作");
+    return problem;
+  }
 }

@@ -296,10 +296,13 @@ class JointApprovalProcessTest extends ApprovalTestSupport {
   @Test
   void aMatterNeedingSeveralDepartmentsGoesToThePlatformAndComesBack() {
     var project = registerPlain();
-    identityService.setAuthenticatedUserId("officer-zrzy");
-    complete(review(project.code(), "zrzy-site"), Map.of("outcome", "NEEDS_COORDINATION",
+    var site = review(project.code(), "zrzy-site");
+    // The officer completes it as themselves: the authorization check and the ledger's actor.
+    identityService.setAuthentication("officer-zrzy", java.util.List.of("approval-zrzy"));
+    taskService.complete(site.getId(), Map.of("outcome", "NEEDS_COORDINATION",
         "opinion", "选址涉及生态红线，需生态环境局、林业局共同研究"));
     identityService.clearAuthentication();
+    runContinuations();
 
     assertThat(review(project.code(), "zrzy-site")).isNull();
     var coordination = coordinationTask(project.code());
