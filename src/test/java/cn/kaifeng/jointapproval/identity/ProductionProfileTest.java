@@ -35,6 +35,13 @@ class ProductionProfileTest {
           .containsExactly("ops-admin");
       assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").count()).isOne();
       assertThat(identity.checkPassword("ops-admin", "S3cure-enough-pass")).isTrue();
+      var env = app.getEnvironment();
+      assertThat(env.getProperty("server.servlet.session.cookie.secure")).isEqualTo("true");
+      var webapp = app.getBean(
+          org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties.class).getWebapp();
+      assertThat(webapp.getSessionCookie().isEnableSecureCookie()).isTrue();
+      assertThat(webapp.getCsrf().isEnableSecureCookie()).isTrue();
+      assertThat(env.getProperty("camunda.bpm.authorization.enabled")).isEqualTo("true");
     }
   }
 
