@@ -18,12 +18,17 @@ public class MarkItemLightDelegate implements JavaDelegate {
   private final ProjectItemRepository items;
   private final DeadlineService deadlines;
   private final ProjectLedger ledger;
+  private final cn.kaifeng.jointapproval.notify.Notifier notifier;
+  private final cn.kaifeng.jointapproval.notify.NotifyProperties mail;
 
   public MarkItemLightDelegate(ProjectItemRepository items, DeadlineService deadlines,
-      ProjectLedger ledger) {
+      ProjectLedger ledger, cn.kaifeng.jointapproval.notify.Notifier notifier,
+      cn.kaifeng.jointapproval.notify.NotifyProperties mail) {
     this.items = items;
     this.deadlines = deadlines;
     this.ledger = ledger;
+    this.notifier = notifier;
+    this.mail = mail;
   }
 
   @Override
@@ -39,5 +44,20 @@ public class MarkItemLightDelegate implements JavaDelegate {
     ledger.record(item.projectCode(), "ITEM_" + light.name(), item.itemCode(), null,
         stored.name() + (light == Light.RED ? "已超期（应于 " + clock.dueOn() + " 前办结）"
             : "进入黄灯预警，应于 " + clock.dueOn() + " 前办结"));
+    // Yellow to the section; red to the section and the supervision bureau.
+    var task = execution.getProcessEngineServices().getTaskService().createTaskQuery()
+        .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey("reviewItem")
+        .singleResult();
+    var model = new java.util.HashMap<String, Object>();
+    model.put("projectName", execution.getVariable("projectName"));
+    model.put("projectCode", item.projectCode());
+    model.put("itemName", stored.name());
+    model.put("departmentName", execution.getVariable("departmentName"));
+    model.put("dueOn", clock.dueOn());
+    model.put("taskUrl", task == null ? mail.tasklistUrl()
+        : mail.tasklistUrl() + "#/?task=" + task.getId());
+    notifier.toGroups(light == Light.RED ? "item-red" : "item-yellow",
+        light == Light.RED ? java.util.List.of(stored.candidateGroup(), "supervision-bureau")
+            : java.util.List.of(stored.candidateGroup()), model);
   }
 }

@@ -21,9 +21,11 @@ public class CloseAgendaDelegate implements JavaDelegate {
   private final ProjectRepository projects;
   private final ProjectItemRepository items;
   private final ObjectMapper mapper = new ObjectMapper();
+  private final cn.kaifeng.jointapproval.notify.Notifier notifier;
 
   public CloseAgendaDelegate(MatterRepository matters, ProjectRepository projects,
-      ProjectItemRepository items) {
+      ProjectItemRepository items, cn.kaifeng.jointapproval.notify.Notifier notifier) {
+    this.notifier = notifier;
     this.matters = matters;
     this.projects = projects;
     this.items = items;
@@ -33,9 +35,19 @@ public class CloseAgendaDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     var agenda = matters.onAgendaOf(execution.getProcessInstanceId());
     ArrayNode list = mapper.createArrayNode();
+    var units = new java.util.LinkedHashSet<String>();
+    units.add("executive-vice-mayor");
+    var lines = new StringBuilder();
+    var linesHtml = new StringBuilder();
     for (var matter : agenda) {
       var project = projects.get(matter.projectCode());
       var item = items.get(matter.projectCode(), matter.itemCode());
+      units.add(item.candidateGroup());
+      units.add(project.county().group());
+      String title = project.name() + "（" + project.code() + "）· " + item.name();
+      lines.append("· ").append(title).append('\n');
+      linesHtml.append("<li>").append(org.springframework.web.util.HtmlUtils.htmlEscape(title,
+          "UTF-8")).append("</li>\n");
       list.addObject()
           .put("matterId", matter.id())
           .put("title", project.name() + "（" + project.code() + "）· " + item.name())
@@ -47,6 +59,12 @@ public class CloseAgendaDelegate implements JavaDelegate {
           .put("deadlineDays", 10);
     }
     execution.setVariable("agendaSize", agenda.size());
+    if (!agenda.isEmpty()) {
+      notifier.toGroups("agenda-closed", units, java.util.Map.of(
+          "agendaClosesOn", String.valueOf(execution.getVariable("agendaClosesOn")),
+          "agendaSize", agenda.size(), "agendaItems", lines.toString(),
+          "agendaItemsHtml", linesHtml.toString()));
+    }
     execution.setVariable("agenda", SpinValues.jsonValue(list.toString()).create());
   }
 }

@@ -19,9 +19,14 @@ public class DistributeDecisionsDelegate implements JavaDelegate {
   private final MatterRepository matters;
   private final ProjectLedger ledger;
   private final RuntimeService runtimeService;
+  private final cn.kaifeng.jointapproval.notify.Notifier notifier;
+  private final cn.kaifeng.jointapproval.project.ProjectItemRepository items;
 
   public DistributeDecisionsDelegate(MatterRepository matters, ProjectLedger ledger,
-      RuntimeService runtimeService) {
+      RuntimeService runtimeService, cn.kaifeng.jointapproval.notify.Notifier notifier,
+      cn.kaifeng.jointapproval.project.ProjectItemRepository items) {
+    this.notifier = notifier;
+    this.items = items;
     this.matters = matters;
     this.ledger = ledger;
     this.runtimeService = runtimeService;
@@ -33,8 +38,18 @@ public class DistributeDecisionsDelegate implements JavaDelegate {
     if (meetingDate instanceof String date && !date.isBlank()) {
       matters.setMeetingDate(execution.getProcessInstanceId(), LocalDate.parse(date));
     }
+    var units = new java.util.LinkedHashSet<String>();
+    var lines = new StringBuilder();
+    var linesHtml = new StringBuilder();
     for (var entry : Minutes.read(execution.getVariable("agenda"))) {
       var matter = matters.get(entry.matterId());
+      units.add(entry.responsibleUnit());
+      units.add(items.get(matter.projectCode(), matter.itemCode()).candidateGroup());
+      String line = (entry.title() == null ? matter.id() : entry.title()) + "：" + entry.decision()
+          + "（责任单位 " + entry.responsibleUnit() + "，" + entry.deadlineDays() + " 个工作日内落实）";
+      lines.append("· ").append(line).append('\n');
+      linesHtml.append("<li>").append(org.springframework.web.util.HtmlUtils.htmlEscape(line,
+          "UTF-8")).append("</li>\n");
       matters.decide(matter.id(), entry.decision(), entry.responsibleUnit());
       ledger.record(matter.projectCode(), "MATTER_DECIDED", matter.itemCode(),
           (String) execution.getVariable("completedBy"),
@@ -49,5 +64,8 @@ public class DistributeDecisionsDelegate implements JavaDelegate {
       variables.put("deadlineDays", entry.deadlineDays());
       runtimeService.startProcessInstanceByKey("supervision", matter.projectCode(), variables);
     }
+    notifier.toGroups("minutes-recorded", units, java.util.Map.of(
+        "meetingDate", String.valueOf(execution.getVariable("meetingDate")),
+        "decisions", lines.toString(), "decisionsHtml", linesHtml.toString()));
   }
 }

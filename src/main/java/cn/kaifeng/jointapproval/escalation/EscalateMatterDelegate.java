@@ -24,9 +24,15 @@ public class EscalateMatterDelegate implements JavaDelegate {
   private final DeadlineService deadlines;
   private final ProjectLedger ledger;
   private final RuntimeService runtimeService;
+  private final cn.kaifeng.jointapproval.notify.Notifier notifier;
+  private final cn.kaifeng.jointapproval.notify.NotifyProperties mail;
 
   public EscalateMatterDelegate(MatterRepository matters, DeadlineService deadlines,
-      ProjectLedger ledger, RuntimeService runtimeService) {
+      ProjectLedger ledger, RuntimeService runtimeService,
+      cn.kaifeng.jointapproval.notify.Notifier notifier,
+      cn.kaifeng.jointapproval.notify.NotifyProperties mail) {
+    this.notifier = notifier;
+    this.mail = mail;
     this.matters = matters;
     this.deadlines = deadlines;
     this.ledger = ledger;
@@ -46,6 +52,15 @@ public class EscalateMatterDelegate implements JavaDelegate {
     ledger.record(ref.projectCode(), "MATTER_ESCALATED", ref.itemCode(), ref.completedBy(),
         "协调事项 " + ref.matterId() + (timedOut ? " 超过协调时限未解决" : " 协调未果（" + note + "）")
             + "，提交市联审联批会议研究");
+    var model = new java.util.HashMap<String, Object>();
+    model.put("projectName", execution.getVariable("projectName"));
+    model.put("projectCode", ref.projectCode());
+    model.put("itemName", execution.getVariable("itemName"));
+    model.put("matterId", ref.matterId());
+    model.put("reason", matter.reason());
+    model.put("coordinationNote", timedOut ? "超过协调时限未解决" : note);
+    model.put("tasklistUrl", mail.tasklistUrl());
+    notifier.toGroups("matter-escalated", java.util.List.of("executive-vice-mayor"), model);
     // The meeting collecting now, if any: its agenda subprocess waits for this message.
     var subscription = runtimeService.createEventSubscriptionQuery().eventType("message")
         .eventName(MESSAGE).list().stream()

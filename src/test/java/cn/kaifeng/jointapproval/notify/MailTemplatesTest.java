@@ -1,0 +1,49 @@
+package cn.kaifeng.jointapproval.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Templates render in Chinese, escape values in HTML, and an operator's file replaces ours. */
+class MailTemplatesTest {
+
+  private static MailTemplates templates(String dir) {
+    return new MailTemplates(new NotifyProperties("from@example.org", "http://x/", dir, 3,
+        Duration.ofMinutes(5), LocalTime.of(8, 30)));
+  }
+
+  @Test
+  void rendersTheShippedTemplatesAndEscapesValuesInHtml() {
+    var mail = templates("").render("item-yellow", Map.of("itemName", "<施工图>",
+        "projectName", "A&B 项目", "dueOn", "2025-04-15", "departmentName", "市住房和城乡建设局行政审批科",
+        "taskUrl", "http://x/#/?task=1"));
+    assertThat(mail.subject()).isEqualTo("【联审联批·黄灯】<施工图>（A&B 项目）将于 2025-04-15 到期");
+    assertThat(mail.text()).contains("“<施工图>”").contains("2025-04-15");
+    assertThat(mail.html()).contains("&lt;施工图&gt;").contains("A&amp;B 项目")
+        .doesNotContain("<施工图>");
+  }
+
+  @Test
+  void anOperatorsFileReplacesOursWithoutABuild(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("item-yellow.subject"), "请尽快办理：${itemName}");
+    var mail = templates(dir.toString()).render("item-yellow", Map.of("itemName", "环评"));
+    assertThat(mail.subject()).isEqualTo("请尽快办理：环评");
+    assertThat(mail.text()).contains("环评"); // the other parts are still ours
+    Files.writeString(dir.resolve("item-yellow.subject"), "已改：${itemName}");
+    assertThat(templates(dir.toString()).render("item-yellow", Map.of("itemName", "环评"))
+        .subject()).isEqualTo("已改：环评");
+  }
+
+  @Test
+  void anUnknownTemplateIsAnError() {
+    assertThatThrownBy(() -> templates("").render("no-such-mail", Map.of()))
+        .hasMessageContaining("no-such-mail");
+  }
+}

@@ -1,0 +1,283 @@
+package cn.kaifeng.jointapproval.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.kaifeng.jointapproval.approval.ApprovalTestSupport;
+import cn.kaifeng.jointapproval.calendar.ChinaTime;
+import cn.kaifeng.jointapproval.support.ProjectFixtures;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Every mail of issue 7 against a real SMTP server (GreenMail) in the test JVM. */
+@SpringBootTest(properties = {"spring.mail.host=localhost", "spring.mail.port=3025"})
+@ActiveProfiles("test")
+class MailTest extends ApprovalTestSupport {
+
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  static final LocalDate MONDAY = LocalDate.parse("2025-03-03");
+
+  @Autowired Notifier notifier;
+  @Autowired TransactionTemplate transaction;
+  @Autowired IdentityService identityService;
+  @Autowired JdbcTemplate jdbc;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    today(MONDAY);
+    runContinuations(); // mails other tests left queued go out before this test's server starts
+    smtp.purgeEmailFromAllMailboxes();
+    runtimeService.createProcessInstanceQuery().processDefinitionKey("vice-mayor-meeting").list()
+        .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test isolation"));
+    jdbc.update("update matter set stage = 'CLOSED' where stage = 'ON_AGENDA'");
+  }
+
+  @AfterEach
+  void tearDown() {
+    ClockUtil.reset();
+  }
+
+  private String registered() {
+    var code = register(ProjectFixtures.body(ProjectFixtures.newCode("M"), MONDAY.toString()))
+        .code();
+    runContinuations();
+    return code;
+  }
+
+  /**
+   * Distinct mails addressed to {@code address} whose subject contains {@code text} (GreenMail
+   * keeps a copy per recipient's mailbox).
+   */
+  private List<MimeMessage> mails(String address, String text) {
+    var seen = new java.util.HashSet<String>();
+    return Arrays.stream(smtp.getReceivedMessages())
+        .filter(m -> recipients(m).contains(address))
+        .filter(m -> subject(m).contains(text))
+        .filter(m -> seen.add(messageId(m))).toList();
+  }
+
+  private static String messageId(MimeMessage message) {
+    try {
+      return message.getMessageID();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The decoded plain-text and HTML parts. */
+  private static String body(MimeMessage message) {
+    try {
+      StringBuilder out = new StringBuilder();
+      collect(message.getContent(), out);
+      return out.toString();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void collect(Object content, StringBuilder out) throws Exception {
+    if (content instanceof jakarta.mail.Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        var part = multipart.getBodyPart(i);
+        out.append("[").append(part.getContentType().split(";")[0]).append("]");
+        collect(part.getContent(), out);
+      }
+    } else {
+      out.append(content);
+    }
+  }
+
+  private static List<String> recipients(MimeMessage message) {
+    try {
+      return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+          .map(Object::toString).toList();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void aNewItemIsMailedToItsSectionWithALinkToTheTask() throws Exception {
+    var code = registered();
+    var mail = mails("officer-fgw@example.org", "新的审批事项");
+    assertThat(mail).hasSize(1);
+    assertThat(subject(mail.get(0)))
+        .isEqualTo("【联审联批】新的审批事项：企业投资项目核准（备案）（兰考县智能家居产业园项目）");
+    String body = body(mail.get(0));
+    assertThat(body).contains("#/?task=" + review(code, "fgw-filing").getId());
+    assertThat(body).contains("[text/plain]").contains("[text/html]")
+        .contains("请于 " + calendar.calendar().add(MONDAY, 3) + " 前办结");
+    assertThat(mails("officer-zrzy@example.org", "新的审批事项")).hasSize(3);
+    assertThat(mails("officer-wlj@example.org", "新的审批事项")).isEmpty();
+  }
+
+  @Test
+  void aSupplementRequestIsMailedToTheCountysChiefServiceOfficer() {
+    var code = registered();
+    complete(review(code, "sthj-eia"), Map.of("outcome", "RETURNED", "opinion", "补充公众参与说明"));
+    var mail = mails("cso-lankao@example.org", "请补正材料");
+    assertThat(mail).hasSize(1);
+    assertThat(body(mail.get(0))).contains("需补正：补充公众参与说明");
+    assertThat(mails("cso-qixian@example.org", "请补正材料")).isEmpty();
+  }
+
+  @Test
+  void yellowGoesToTheSectionAndRedAlsoToTheSupervisionBureau() {
+    var code = registered();
+    var instance = item(code, "sthj-eia");
+    managementService.executeJob(timer(instance.getId(), "itemYellow").getId());
+    runContinuations();
+    assertThat(mails("officer-sthj@example.org", "黄灯")).hasSize(1);
+    assertThat(mails("supervisor@example.org", "黄灯")).isEmpty();
+    managementService.executeJob(timer(instance.getId(), "itemRed").getId());
+    runContinuations();
+    assertThat(mails("officer-sthj@example.org", "红灯")).hasSize(1);
+    assertThat(mails("supervisor@example.org", "红灯")).hasSize(1);
+  }
+
+  @Test
+  void theMeetingAndSupervisionStepsAreMailedToWhomTheyConcern() {
+    var code = registered();
+    complete(review(code, "zrzy-site"), Map.of("outcome", "NEEDS_COORDINATION", "opinion", "红线"));
+    var opener = managementService.createJobQuery().processDefinitionKey("vice-mayor-meeting")
+        .timers().list().stream().filter(j -> j.getProcessInstanceId() == null).findFirst()
+        .orElseThrow();
+    managementService.executeJob(opener.getId());
+    var meeting = runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey("vice-mayor-meeting").singleResult();
+    complete(taskService.createTaskQuery().processInstanceBusinessKey(code)
+            .taskDefinitionKey("coordinate").singleResult(),
+        Map.of("coordinationNote", "未果", "coordinationResult", "UNRESOLVED"));
+    assertThat(mails("vicemayor@example.org", "提交会议研究")).hasSize(1);
+
+    managementService.executeJob(managementService.createJobQuery()
+        .processInstanceId(meeting.getId()).activityId("agendaCloses").singleResult().getId());
+    runContinuations();
+    for (String unit : List.of("vicemayor", "officer-zrzy", "cso-lankao")) {
+      assertThat(mails(unit + "@example.org", "会议议程已确定")).as(unit).hasSize(1);
+    }
+    complete(taskService.createTaskQuery().processInstanceId(meeting.getId()).singleResult(),
+        Map.of("meetingDate", MONDAY.plusDays(3).toString()));
+    String matterId = views.of(code).matters().get(0).matterId();
+    complete(taskService.createTaskQuery().processInstanceId(meeting.getId()).singleResult(),
+        Map.of("agenda", SpinValues.jsonValue("[{\"matterId\":\"" + matterId
+            + "\",\"decision\":\"林业局重新划定红线\",\"responsibleUnit\":\"approval-lyj\","
+            + "\"deadlineDays\":2}]").create()));
+    assertThat(mails("officer-lyj@example.org", "会议纪要")).hasSize(1);
+    assertThat(mails("officer-zrzy@example.org", "会议纪要")).hasSize(1);
+    var caseMail = mails("officer-lyj@example.org", "【督办件】");
+    assertThat(caseMail).hasSize(1);
+    assertThat(subject(caseMail.get(0))).contains("请于 " + calendar.calendar().add(MONDAY, 2));
+
+    var supervision = taskService.createTaskQuery().processInstanceBusinessKey(code)
+        .taskDefinitionKey("carryOut").singleResult().getProcessInstanceId();
+    today(calendar.calendar().add(MONDAY, 2).plusDays(1));
+    managementService.executeJob(timer(supervision, "caseOverdue").getId());
+    runContinuations();
+    assertThat(mails("supervisor@example.org", "督办件逾期")).hasSize(1);
+  }
+
+  @Test
+  void whenSmtpIsDownTheMailIsRetriedThenBecomesAnIncidentAndTheProcessGoesOn() {
+    smtp.stop();
+    var code = register(ProjectFixtures.body(ProjectFixtures.newCode("DOWN"), MONDAY.toString()))
+        .code();
+    var mailInstance = runtimeService.createProcessInstanceQuery().processDefinitionKey("send-mail")
+        .processInstanceBusinessKey(code).list().get(0);
+    var job = managementService.createJobQuery().processInstanceId(mailInstance.getId())
+        .singleResult();
+    assertThat(job.getRetries()).isEqualTo(3);
+    int attempts = 0;
+    while (managementService.createJobQuery().jobId(job.getId()).singleResult().getRetries() > 0) {
+      String id = job.getId();
+      assertThatThrownBy(() -> managementService.executeJob(id))
+          .hasMessageContaining("Mail server connection failed");
+      attempts++;
+    }
+    assertThat(attempts).isEqualTo(3); // jointapproval.mail.attempts
+    var failed = managementService.createJobQuery().jobId(job.getId()).singleResult();
+    assertThat(failed.getRetries()).isZero();
+    assertThat(runtimeService.createIncidentQuery()
+        .processInstanceId(failed.getProcessInstanceId()).count()).isEqualTo(1);
+    // The approval work did not wait for the mail.
+    assertThat(review(code, "fgw-filing")).isNotNull();
+    // Cockpit's "retry" sends it once SMTP is back.
+    smtp.start();
+    managementService.setJobRetries(job.getId(), 1);
+    managementService.executeJob(job.getId());
+    assertThat(smtp.getReceivedMessages()).isNotEmpty();
+    runContinuations();
+  }
+
+  @Test
+  void aRolledBackStepSendsNothing() {
+    assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+      notifier.toGroups("item-yellow", List.of("approval-fgw"), Map.of("itemName", "回滚"));
+      throw new IllegalStateException("the step failed");
+    })).hasMessage("the step failed");
+    assertThat(managementService.createJobQuery().processDefinitionKey("send-mail").count())
+        .isZero();
+    runContinuations();
+    assertThat(smtp.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void theDailyDigestListsEachOfficersItemsByDueDateAndSkipsThoseWithNone() throws Exception {
+    var code = registered();
+    smtp.purgeEmailFromAllMailboxes();
+    identityService.saveUser(identityService.newUser("idle-officer"));
+    var idle = identityService.createUserQuery().userId("idle-officer").singleResult();
+    idle.setEmail("idle-officer@example.org");
+    identityService.saveUser(idle);
+
+    var digest = managementService.createJobQuery().processDefinitionKey("daily-digest").timers()
+        .list().stream().filter(j -> j.getProcessInstanceId() == null).findFirst().orElseThrow();
+    var due = digest.getDuedate().toInstant().atZone(ChinaTime.ZONE);
+    assertThat(due.toLocalTime()).isEqualTo(java.time.LocalTime.of(8, 30));
+    assertThat(digest.getDuedate()).isAfter(ClockUtil.getCurrentTime());
+    managementService.executeJob(digest.getId());
+    runContinuations();
+
+    var mail = mails("officer-zrzy@example.org", "待办摘要");
+    assertThat(mail).hasSize(1);
+    String body = body(mail.get(0));
+    assertThat(body).contains("兰考县智能家居产业园项目").contains("绿灯");
+    // Earliest due date first: the plain-text rows carry the dates in order.
+    var dates = java.util.regex.Pattern.compile("】(\\d{4}-\\d{2}-\\d{2})").matcher(
+        body).results().map(r -> r.group(1)).toList();
+    assertThat(dates).isNotEmpty().isSorted();
+    assertThat(mails("idle-officer@example.org", "待办摘要")).isEmpty();
+    identityService.deleteUser("idle-officer");
+    assertThat(code).isNotBlank();
+  }
+
+
+}
