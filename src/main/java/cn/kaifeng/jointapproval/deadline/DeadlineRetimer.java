@@ -45,6 +45,8 @@ public class DeadlineRetimer {
           task.setDueDate(ChinaTime.endOf(deadline.dueOn()));
           task.setFollowUpDate(ChinaTime.startOf(deadline.warnOn()));
           taskService.saveTask(task);
+          // The due date Tasklist's lists show is the task's own copy.
+          taskService.setVariableLocal(task.getId(), "dueOn", deadline.dueOn().toString());
         }
       }
       for (var job : managementService.createJobQuery().processInstanceId(processInstanceId)

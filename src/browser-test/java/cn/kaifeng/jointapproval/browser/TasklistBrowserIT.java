@@ -1,0 +1,243 @@
+package cn.kaifeng.jointapproval.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.kaifeng.jointapproval.JointApprovalApplication;
+import cn.kaifeng.jointapproval.calendar.ChinaTime;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * What officers see, in a real (headless) Chromium: Tasklist in Chinese, the section's filter with
+ * its items and due dates and nothing of another section, the Chinese form with its validation,
+ * completing an item, and a county officer completing a supplement. Screenshots of every step go
+ * to target/browser-screenshots/.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TasklistBrowserIT {
+
+  private static final Path SHOTS = Path.of("target", "browser-screenshots");
+  private static ConfigurableApplicationContext app;
+  private static String base;
+  private static String code;
+  private static WebDriver browser;
+  private static WebDriverWait wait;
+  private static int shot;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Files.createDirectories(SHOTS);
+    app = new SpringApplicationBuilder(JointApprovalApplication.class)
+        .run("--spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1",
+            "--server.port=0");
+    base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+    code = "KF-BROWSER-" + System.currentTimeMillis() % 100000;
+    Map<String, Object> body = new HashMap<>();
+    body.put("code", code);
+    body.put("name", "兰考县智能家居产业园项目");
+    body.put("county", "lankao");
+    body.put("landDelistedOn", ChinaTime.today().minusDays(1).toString());
+    body.put("investment", 52000);
+    body.put("responsibleCadre", "王建国");
+    body.put("chiefServiceOfficer", "李明");
+    body.put("contractingLeader", "张副市长");
+    var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create(base + "/api/projects"))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            "keyoffice:demo".getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(body)))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+
+    var options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
+        "--window-size=1400,1000", "--lang=zh-CN");
+    var service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  private static void screenshot(String name) throws IOException {
+    var png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+    Files.write(SHOTS.resolve(String.format("%02d-%s.png", ++shot, name)), png);
+    Files.writeString(SHOTS.resolve(String.format("%02d-%s.html", shot, name)),
+        browser.getPageSource());
+  }
+
+  private static WebElement visible(By by) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  private static void logIn(String user) throws IOException {
+    browser.manage().deleteAllCookies();
+    browser.get(base + "/camunda/app/tasklist/default/");
+    visible(By.cssSelector("input[type=password]"));
+    screenshot("login-" + user);
+    browser.findElement(By.cssSelector("input[type=text], input[name=username]")).sendKeys(user);
+    browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(
+        By.cssSelector("input[type=password]")));
+  }
+
+  private static void openFilter(String name) {
+    visible(By.xpath("//*[contains(@class,'task-filters')]//*[normalize-space(text())='" + name
+        + "']")).click();
+  }
+
+  private static WebElement taskInList(String text) {
+    return visible(By.xpath("//*[contains(@class,'tasks-list')]//a[contains(normalize-space(.),'"
+        + text + "')]"));
+  }
+
+  @Test
+  @Order(1)
+  void anOfficerFindsTheSectionsItemWithItsDueDateAndNothingElse() throws IOException {
+    logIn("officer-zrzy");
+    visible(By.xpath("//*[contains(text(),'本科室待办')]"));
+    openFilter("本科室待办");
+    taskInList("用地预审与选址意见书（兰考县智能家居产业园项目）");
+    screenshot("section-list");
+    // The cards fold their columns away; textContent holds them all.
+    String list = browser.findElement(By.cssSelector("[class*=tasks-list]"))
+        .getAttribute("textContent");
+    assertThat(list).contains("用地预审与选址意见书").contains("建设用地规划许可证");
+    assertThat(list).doesNotContain("环境影响评价审批").doesNotContain("企业投资项目核准");
+    // The page speaks Chinese: the filter names and Tasklist's own labels.
+    String page = browser.findElement(By.tagName("body")).getText();
+    assertThat(page).contains("本科室待办").doesNotContain("Create Filter")
+        .doesNotContain("Start process");
+    // The due date column: the item's due date from its clock.
+    var due = app.getBean(TaskService.class).createTaskQuery()
+        .processInstanceBusinessKey(code).taskCandidateGroup("approval-zrzy")
+        .taskNameLike("用地预审%").singleResult().getDueDate();
+    assertThat(due).isNotNull();
+    // The 办理期限 column of the filter shows the item's due date.
+    assertThat(list).contains("办理期限").contains(ChinaTime.dateOf(due).toString());
+  }
+
+  @Test
+  @Order(2)
+  void theFormIsChineseRefusesAReturnWithoutAnOpinionAndCompletes() throws IOException {
+    taskInList("用地预审与选址意见书（兰考县智能家居产业园项目）").click();
+    visible(By.xpath("//label[contains(.,'办理结果')]"));
+    visible(By.xpath("//label[contains(.,'审批意见')]"));
+    screenshot("form");
+    String form = browser.findElement(By.cssSelector(".fjs-container")).getText();
+    assertThat(form).contains("准予许可").contains("退回补正").contains("兰考县智能家居产业园项目")
+        .contains("一般项目").contains("兰考县").contains("办理期限");
+    // Tasklist's own header shows the days left to the due date ("18 天后").
+    assertThat(browser.findElement(By.tagName("body")).getText()).containsPattern("\\d+ 天后");
+
+    claim();
+    choose("退回补正");
+    completeButton().click();
+    visible(By.cssSelector(".fjs-form-field-error"));
+    screenshot("validation");
+    // Tasklist also reports the refused submission; dismiss its notice.
+    for (var close : browser.findElements(By.cssSelector(".alert .close, .alert button"))) {
+      if (close.isDisplayed()) {
+        close.click();
+      }
+    }
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".alert-danger")));
+    assertThat(taskInList("用地预审与选址意见书（兰考县智能家居产业园项目）")).isNotNull();
+
+    choose("准予许可");
+    browser.findElement(By.cssSelector(".fjs-container textarea")).sendKeys("材料齐全，准予许可");
+    completeButton().click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(
+        "//*[contains(@class,'tasks-list')]//a[contains(.,'用地预审与选址意见书')]")));
+    screenshot("completed");
+  }
+
+  /** Tasklist lets the assignee work a task: claim it first, as an officer does. */
+  private static void claim() throws IOException {
+    visible(By.cssSelector("[ng-click='claim()']")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+    screenshot("claimed");
+  }
+
+  private static void choose(String option) {
+    visible(By.xpath("//div[contains(@class,'fjs-container')]//label[contains(.,'" + option
+        + "')]")).click();
+  }
+
+  private static WebElement completeButton() {
+    return visible(By.xpath("//button[@type='submit' and (contains(.,'完成') or "
+        + "contains(@class,'btn-primary'))]"));
+  }
+
+  @Test
+  @Order(3)
+  void aCountyOfficerCompletesTheSupplement() throws Exception {
+    // The environment section returns its item (through the REST API, as another officer).
+    var taskService = app.getBean(TaskService.class);
+    var eia = taskService.createTaskQuery().processInstanceBusinessKey(code)
+        .taskCandidateGroup("approval-sthj").singleResult();
+    taskService.complete(eia.getId(), Map.of("outcome", "RETURNED",
+        "opinion", "请补充环境影响报告书公众参与说明"));
+    var deadline = System.currentTimeMillis() + 30_000;
+    while (taskService.createTaskQuery().processInstanceBusinessKey(code)
+        .taskDefinitionKey("supplementItem").count() == 0 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(200);
+    }
+
+    logIn("cso-lankao");
+    openFilter("待补正");
+    taskInList("补正材料：环境影响评价审批").click();
+    visible(By.xpath("//label[contains(.,'补正说明')]"));
+    screenshot("supplement-form");
+    assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText())
+        .contains("请补充环境影响报告书公众参与说明");
+    claim();
+    browser.findElement(By.cssSelector(".fjs-container textarea")).sendKeys("已补充公众参与说明");
+    completeButton().click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(
+        "//*[contains(@class,'tasks-list')]//a[contains(.,'补正材料：环境影响评价审批')]")));
+    screenshot("supplement-done");
+  }
+}
