@@ -240,4 +240,35 @@ class TasklistBrowserIT {
         "//*[contains(@class,'tasks-list')]//a[contains(.,'补正材料：环境影响评价审批')]")));
     screenshot("supplement-done");
   }
+
+  @Test
+  @Order(4)
+  void cockpitAdminAndTheWelcomePageSpeakChineseToo() throws IOException {
+    browser.manage().deleteAllCookies();
+    browser.get(base + "/camunda/app/cockpit/default/");
+    visible(By.cssSelector("input[type=password]"));
+    browser.findElement(By.cssSelector("input[type=text], input[name=username]")).sendKeys("demo");
+    browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    visible(By.xpath("//*[contains(text(),'流程')]"));
+    screenshot("cockpit");
+    assertThat(browser.findElement(By.tagName("body")).getText())
+        .doesNotContain("Processes").doesNotContain("Decisions").doesNotContain("Dashboard");
+
+    browser.get(base + "/camunda/app/admin/default/#/users");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "用户列表"));
+    screenshot("admin");
+    assertThat(browser.findElement(By.tagName("body")).getText())
+        .doesNotContain("Users").doesNotContain("Groups");
+
+    browser.get(base + "/camunda/app/welcome/default/");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Tasklist"));
+    screenshot("welcome");
+    String welcome = browser.findElement(By.tagName("body")).getText();
+    // "Camunda Welcome" is the app's own name; its content is Chinese.
+    assertThat(welcome).contains("应用").contains("个人资料").doesNotContain("Applications")
+        .doesNotContain("Profile").doesNotContain("Links");
+    assertThat(welcome.codePoints().filter(c -> c >= 0x4e00 && c <= 0x9fff).count())
+        .isGreaterThan(10);
+  }
 }
