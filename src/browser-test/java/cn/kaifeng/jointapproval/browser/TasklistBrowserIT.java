@@ -176,6 +176,8 @@ class TasklistBrowserIT {
     choose("退回补正");
     completeButton().click();
     visible(By.cssSelector(".fjs-form-field-error"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(
+        By.cssSelector(".fjs-form-field-error"), "此项为必填项"));
     screenshot("validation");
     // Tasklist also reports the refused submission; dismiss its notice.
     for (var close : browser.findElements(By.cssSelector(".alert .close, .alert button"))) {
@@ -186,6 +188,23 @@ class TasklistBrowserIT {
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".alert-danger")));
     assertThat(taskInList("用地预审与选址意见书（兰考县智能家居产业园项目）")).isNotNull();
 
+    // Attach a document in the 附件 tab, then go back to the form.
+    Path document = Files.createTempFile("环评批复", ".pdf");
+    Files.writeString(document, "%PDF-1.4 test");
+    visible(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='附件']")).click();
+    visible(By.cssSelector(".ja-attachment-form input[type=file]"))
+        .sendKeys(document.toAbsolutePath().toString());
+    browser.findElement(By.cssSelector(".ja-attachment-form input[name=description]"))
+        .sendKeys("选址论证报告");
+    browser.findElement(By.cssSelector(".ja-attachment-form button[type=submit]")).click();
+    visible(By.xpath("//ul[contains(@class,'ja-attachment-list')]//a[contains(.,'环评批复')]"));
+    screenshot("attachment");
+    var attachments = app.getBean(TaskService.class).getTaskAttachments(
+        app.getBean(TaskService.class).createTaskQuery().processInstanceBusinessKey(code)
+            .taskNameLike("用地预审%").singleResult().getId());
+    assertThat(attachments).hasSize(1);
+    assertThat(attachments.get(0).getDescription()).isEqualTo("选址论证报告");
+    visible(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='表单']")).click();
     choose("准予许可");
     browser.findElement(By.cssSelector(".fjs-container textarea")).sendKeys("材料齐全，准予许可");
     completeButton().click();

@@ -174,6 +174,16 @@ class SecurityMatrixIT {
       assertThat(get(user, "/engine-rest/task/" + task + "/deployed-form").statusCode())
           .isEqualTo(200);
     }
+    // Attach a document (Tasklist's 附件 tab) and list the attachments.
+    var attach = attach(user, task);
+    assertThat(works ? attach.statusCode() == 200 : refused(attach.statusCode())
+        || attach.statusCode() == 400).as("attaches: " + attach.statusCode()).isTrue();
+    var attachments = get(user, "/engine-rest/task/" + task + "/attachment");
+    assertThat(works ? attachments.statusCode() == 200 : refused(attachments.statusCode()))
+        .as("lists attachments: " + attachments.statusCode()).isTrue();
+    if (works) {
+      assertThat(body(attachments).findValuesAsText("name")).contains("材料.pdf");
+    }
     // Claim and complete.
     var claim = post(user, "/engine-rest/task/" + task + "/claim",
         "{\"userId\":\"" + user + "\"}");
@@ -196,6 +206,19 @@ class SecurityMatrixIT {
     // Deploy as Camunda Modeler does.
     assertThat(deploy(user).statusCode()).as("deploys")
         .isEqualTo(role.allowed().contains("deploy") ? 200 : 403);
+  }
+
+  private static HttpResponse<String> attach(String user, String task) {
+    String boundary = "----attach" + System.nanoTime();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachment-name\""
+        + "\r\n\r\n材料.pdf\r\n--" + boundary
+        + "\r\nContent-Disposition: form-data; name=\"attachment-type\"\r\n\r\napplication/pdf"
+        + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"content\"; "
+        + "filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\r\n--"
+        + boundary + "--\r\n";
+    return send(request(user, "/engine-rest/task/" + task + "/attachment/create")
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
   }
 
   private static HttpResponse<String> deploy(String user) {

@@ -21,6 +21,9 @@ export default {
     availableLocales: ['zh-CN'],
     fallbackLocale: 'zh-CN'
   },
+  // 附件 tab in the task view: upload and download Camunda task attachments.
+  // and Chinese validation messages in Camunda Forms.
+  customScripts: ['scripts/attachments/plugin.js', 'scripts/form-messages-zh.js'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
