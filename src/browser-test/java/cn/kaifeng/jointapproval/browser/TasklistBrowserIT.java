@@ -226,8 +226,11 @@ class TasklistBrowserIT {
   }
 
   private static WebElement completeButton() {
-    return visible(By.xpath("//button[@type='submit' and (contains(.,'完成') or "
+    var button = visible(By.xpath("//button[@type='submit' and (contains(.,'完成') or "
         + "contains(@class,'btn-primary'))]"));
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
+    return wait.until(ExpectedConditions.elementToBeClickable(button));
   }
 
   @Test
@@ -289,5 +292,87 @@ class TasklistBrowserIT {
         .doesNotContain("Profile").doesNotContain("Links");
     assertThat(welcome.codePoints().filter(c -> c >= 0x4e00 && c <= 0x9fff).count())
         .isGreaterThan(10);
+  }
+
+  @Test
+  @Order(5)
+  void theVicemayorsOfficeRecordsTheMinutesInTheDynamicList() throws Exception {
+    var taskService = app.getBean(TaskService.class);
+    var management = app.getBean(org.camunda.bpm.engine.ManagementService.class);
+    var runtime = app.getBean(org.camunda.bpm.engine.RuntimeService.class);
+    // The planning section flags an item; the platform cannot solve it; the meeting collects it.
+    var planning = taskService.createTaskQuery().processInstanceBusinessKey(code)
+        .taskNameLike("建设用地规划许可证%").singleResult();
+    taskService.complete(planning.getId(), Map.of("outcome", "NEEDS_COORDINATION",
+        "opinion", "规划条件需住建、人防共同研究"));
+    var coordinate = waitForTask(taskService, "coordinate");
+    var opener = management.createJobQuery().processDefinitionKey("vice-mayor-meeting").timers()
+        .list().stream().filter(j -> j.getProcessInstanceId() == null).findFirst().orElseThrow();
+    management.executeJob(opener.getId());
+    taskService.complete(coordinate.getId(), Map.of("coordinationNote", "三方意见不一致",
+        "coordinationResult", "UNRESOLVED"));
+    var meeting = runtime.createProcessInstanceQuery().processDefinitionKey("vice-mayor-meeting")
+        .singleResult();
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (management.createJobQuery().processInstanceId(meeting.getId()).activityId("agendaCloses")
+        .count() == 0 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(200);
+    }
+    // Wait until the matter is on the agenda, then close it.
+    Thread.sleep(2000);
+    management.executeJob(management.createJobQuery().processInstanceId(meeting.getId())
+        .activityId("agendaCloses").singleResult().getId());
+    var prepare = taskService.createTaskQuery().processInstanceId(meeting.getId()).singleResult();
+    taskService.complete(prepare.getId(), Map.of("meetingDate", ChinaTime.today().toString()));
+
+    logIn("vicemayor");
+    openFilter("会议议题");
+    taskInList("记录联审联批会议纪要").click();
+    claim();
+    visible(By.xpath("//div[contains(@class,'fjs-container')]//label[contains(.,'会议决定')]"));
+    screenshot("minutes-form");
+    // The list is filled from the agenda: the matter's title, reason and the platform's note.
+    String values = String.join("|", browser.findElements(By.cssSelector(
+        ".fjs-container input, .fjs-container textarea")).stream()
+        .map(e -> e.getAttribute("value")).toList());
+    assertThat(values).contains("兰考县智能家居产业园项目").contains("建设用地规划许可证")
+        .contains("规划条件需住建、人防共同研究").contains("三方意见不一致");
+    browser.findElement(By.xpath("//div[contains(@class,'fjs-container')]//label[contains(.,"
+        + "'会议决定')]/following::textarea[1]")).sendKeys("由市住建局牵头，人防办配合，10个工作日内明确规划条件");
+    // form-js draws its own select: open it and pick the unit.
+    browser.findElement(By.xpath("//div[contains(@class,'fjs-container')]"
+        + "//label[contains(.,'责任单位')]/following::*[contains(@class,'fjs-input-group')][1]"))
+        .click();
+    visible(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and "
+        + "contains(.,'市住房和城乡建设局行政审批科')]")).click();
+    screenshot("minutes-filled");
+    completeButton().click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(
+        "//*[contains(@class,'tasks-list')]//a[contains(.,'记录联审联批会议纪要')]")));
+    screenshot("minutes-recorded");
+    deadline = System.currentTimeMillis() + 30_000;
+    while (taskService.createTaskQuery().processInstanceBusinessKey(code)
+        .taskDefinitionKey("carryOut").count() == 0 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(200);
+    }
+    var carryOut = taskService.createTaskQuery().processInstanceBusinessKey(code)
+        .taskDefinitionKey("carryOut").singleResult();
+    assertThat(carryOut).isNotNull();
+    assertThat(taskService.getIdentityLinksForTask(carryOut.getId()))
+        .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("approval-zjj"));
+  }
+
+  private static org.camunda.bpm.engine.task.Task waitForTask(TaskService taskService, String key)
+      throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (System.currentTimeMillis() < deadline) {
+      var task = taskService.createTaskQuery().processInstanceBusinessKey(code)
+          .taskDefinitionKey(key).singleResult();
+      if (task != null) {
+        return task;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no task " + key);
   }
 }

@@ -22,8 +22,12 @@ export default {
     fallbackLocale: 'zh-CN'
   },
   // 附件 tab in the task view: upload and download Camunda task attachments.
-  // and Chinese validation messages in Camunda Forms.
-  customScripts: ['scripts/attachments/plugin.js', 'scripts/form-messages-zh.js'],
+  // Chinese validation messages in Camunda Forms, and Complete for forms with a dynamic list.
+  customScripts: [
+    'scripts/attachments/plugin.js',
+    'scripts/form-messages-zh.js',
+    'scripts/dynamic-list-complete.js'
+  ],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
