@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -41,7 +40,7 @@ public class ComputeDeadlinesDelegate implements JavaDelegate {
   private final ProjectItemRepository items;
   private final ProjectLedger ledger;
   private final ApprovalProperties properties;
-  private final Set<String> groups;
+  private final IdentityCatalog catalog;
 
   public ComputeDeadlinesDelegate(ApprovalPlanner planner, DeadlineService deadlines,
       ProjectRepository projects, ProjectItemRepository items, ProjectLedger ledger,
@@ -52,8 +51,7 @@ public class ComputeDeadlinesDelegate implements JavaDelegate {
     this.items = items;
     this.ledger = ledger;
     this.properties = properties;
-    this.groups = catalog.groups().stream().map(IdentityCatalog.GroupEntry::id)
-        .collect(Collectors.toSet());
+    this.catalog = catalog;
   }
 
   public static String projectDeadlineId(String projectCode) {
@@ -117,7 +115,7 @@ public class ComputeDeadlinesDelegate implements JavaDelegate {
         problem = "事项代码须为小写字母、数字和“-”";
       } else if (!seen.add(item.itemCode())) {
         problem = "事项重复";
-      } else if (!groups.contains("approval-" + item.department())) {
+      } else if (!catalog.isGroup("approval-" + item.department())) {
         problem = "未知的审批部门 " + item.department();
       } else if (item.stage() < 1 || item.stage() > 3) {
         problem = "阶段须为 1–3";

@@ -8,7 +8,6 @@ import cn.kaifeng.jointapproval.project.ProjectLedger;
 import cn.kaifeng.jointapproval.project.ProjectRepository;
 import cn.kaifeng.jointapproval.project.Tracks;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -36,8 +35,7 @@ public class OpenItemDelegate implements JavaDelegate {
     this.deadlines = deadlines;
     this.ledger = ledger;
     this.properties = properties;
-    this.groupNames = catalog.groups().stream().collect(
-        Collectors.toMap(IdentityCatalog.GroupEntry::id, IdentityCatalog.GroupEntry::name));
+    this.groupNames = catalog.groupNames();
   }
 
   @Override

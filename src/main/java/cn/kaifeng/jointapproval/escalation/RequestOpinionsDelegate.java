@@ -21,8 +21,7 @@ public class RequestOpinionsDelegate implements JavaDelegate {
 
   public RequestOpinionsDelegate(ProjectLedger ledger, IdentityCatalog catalog) {
     this.ledger = ledger;
-    this.groupNames = catalog.groups().stream().collect(
-        Collectors.toMap(IdentityCatalog.GroupEntry::id, IdentityCatalog.GroupEntry::name));
+    this.groupNames = catalog.groupNames();
   }
 
   @Override

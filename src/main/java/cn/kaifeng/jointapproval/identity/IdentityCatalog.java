@@ -33,6 +33,7 @@ public class IdentityCatalog {
   private final List<GroupEntry> groups;
   private final List<UserEntry> demoUsers;
   private final List<GrantEntry> grants;
+  private final java.util.Map<String, String> groupNames;
 
   public IdentityCatalog() {
     this.groups = read("identity/groups.csv").stream()
@@ -53,10 +54,21 @@ public class IdentityCatalog {
       }
     }
     this.grants = List.copyOf(expanded);
+    this.groupNames = groups.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+        GroupEntry::id, GroupEntry::name));
   }
 
   public List<GrantEntry> grants() {
     return grants;
+  }
+
+  /** Group id → its Chinese name, for what people read (mails, the ledger, the API). */
+  public java.util.Map<String, String> groupNames() {
+    return groupNames;
+  }
+
+  public boolean isGroup(String id) {
+    return groupNames.containsKey(id);
   }
 
   public List<GroupEntry> groups() {

@@ -8,7 +8,6 @@ import cn.kaifeng.jointapproval.supervision.CaseStatus;
 import cn.kaifeng.jointapproval.supervision.SupervisionCaseRepository;
 import cn.kaifeng.jointapproval.identity.IdentityCatalog;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,8 +42,7 @@ public class ProjectViews {
     this.items = items;
     this.ledger = ledger;
     this.deadlines = deadlines;
-    this.groupNames = catalog.groups().stream()
-        .collect(Collectors.toMap(IdentityCatalog.GroupEntry::id, IdentityCatalog.GroupEntry::name));
+    this.groupNames = catalog.groupNames();
   }
 
   @Transactional(readOnly = true)

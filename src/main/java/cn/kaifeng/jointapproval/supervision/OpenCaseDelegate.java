@@ -10,7 +10,6 @@ import cn.kaifeng.jointapproval.project.ProjectItemRepository;
 import cn.kaifeng.jointapproval.project.ProjectLedger;
 import cn.kaifeng.jointapproval.project.ProjectRepository;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -42,8 +41,7 @@ public class OpenCaseDelegate implements JavaDelegate {
     this.deadlines = deadlines;
     this.ledger = ledger;
     this.approval = approval;
-    this.groupNames = catalog.groups().stream().collect(
-        Collectors.toMap(IdentityCatalog.GroupEntry::id, IdentityCatalog.GroupEntry::name));
+    this.groupNames = catalog.groupNames();
   }
 
   @Override

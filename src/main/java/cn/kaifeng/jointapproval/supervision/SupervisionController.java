@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,8 +44,7 @@ public class SupervisionController {
     this.projects = projects;
     this.items = items;
     this.deadlines = deadlines;
-    this.groupNames = catalog.groups().stream().collect(
-        Collectors.toMap(IdentityCatalog.GroupEntry::id, IdentityCatalog.GroupEntry::name));
+    this.groupNames = catalog.groupNames();
   }
 
   @GetMapping("/api/supervision/cases")
