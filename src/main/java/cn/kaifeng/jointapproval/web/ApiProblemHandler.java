@@ -6,7 +6,6 @@ import cn.kaifeng.jointapproval.project.ProjectNotFoundException;
 import cn.kaifeng.jointapproval.project.RegistrationForbiddenException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import java.util.List;
 import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -21,67 +20,64 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(basePackages = "cn.kaifeng.jointapproval")
 public class ApiProblemHandler {
 
-  @ExceptionHandler(InvalidRequestException.class)
-  ProblemDetail invalid(InvalidRequestException e) {
-    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    problem.setTitle("请求参数有误");
-    problem.setProperty("errors", e.errors().entrySet().stream()
+  private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    var problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    return problem;
+  }
+
+  /** 400 naming the bad fields, as every API error about input does. */
+  private static ProblemDetail badRequest(String title, String detail, Map<String, String> errors) {
+    var problem = problem(HttpStatus.BAD_REQUEST, title, detail);
+    problem.setProperty("errors", errors.entrySet().stream()
         .map(entry -> Map.of("field", entry.getKey(), "message", entry.getValue()))
         .toList());
     return problem;
   }
 
+  @ExceptionHandler(InvalidRequestException.class)
+  ProblemDetail invalid(InvalidRequestException e) {
+    return badRequest("请求参数有误", e.getMessage(), e.errors());
+  }
+
   @ExceptionHandler(InvalidScheduleException.class)
   ProblemDetail invalidSchedule(InvalidScheduleException e) {
-    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    problem.setTitle("节假日安排格式错误，未作任何更改");
+    var problem = problem(HttpStatus.BAD_REQUEST, "节假日安排格式错误，未作任何更改", e.getMessage());
     problem.setProperty("errors", e.errors());
     return problem;
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
   ProblemDetail missing(MissingServletRequestParameterException e) {
-    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        "缺少参数 " + e.getParameterName());
-    problem.setTitle("请求参数有误");
-    problem.setProperty("errors", List.of(Map.of("field", e.getParameterName(),
-        "message", "缺少参数 " + e.getParameterName())));
-    return problem;
+    String message = "缺少参数 " + e.getParameterName();
+    return badRequest("请求参数有误", message, Map.of(e.getParameterName(), message));
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
-    String field = e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+    String field = e.getCause() instanceof JsonMappingException mapping
+        && !mapping.getPath().isEmpty() && mapping.getPath().get(0).getFieldName() != null
         ? mapping.getPath().get(0).getFieldName() : "body";
     String message = "body".equals(field)
         ? "请求体应为 JSON 对象" : "字段 " + field + " 的取值类型不正确";
-    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
-    problem.setTitle("请求参数有误");
-    problem.setProperty("errors", List.of(Map.of("field", field == null ? "body" : field,
-        "message", message)));
-    return problem;
+    return badRequest("请求参数有误", message, Map.of(field, message));
   }
 
   @ExceptionHandler(DuplicateProjectException.class)
   ProblemDetail duplicate(DuplicateProjectException e) {
-    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    problem.setTitle("项目已存在");
+    var problem = problem(HttpStatus.CONFLICT, "项目已存在", e.getMessage());
     problem.setProperty("code", e.code());
     return problem;
   }
 
   @ExceptionHandler(ProjectNotFoundException.class)
   ProblemDetail notFound(ProjectNotFoundException e) {
-    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    problem.setTitle("未找到");
-    return problem;
+    return problem(HttpStatus.NOT_FOUND, "未找到", e.getMessage());
   }
 
-  @ExceptionHandler(RegistrationForbiddenException.class)
-  ProblemDetail forbidden(RegistrationForbiddenException e) {
-    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-    problem.setTitle("无权操作");
-    return problem;
+  @ExceptionHandler({ForbiddenException.class, RegistrationForbiddenException.class})
+  ProblemDetail forbidden(RuntimeException e) {
+    return problem(HttpStatus.FORBIDDEN, "无权操作", e.getMessage());
   }
 
   /** A process step failed: nothing was changed (the transaction rolled back). */
@@ -89,16 +85,7 @@ public class ApiProblemHandler {
   ProblemDetail processFailure(org.camunda.bpm.engine.ProcessEngineException e) {
     org.slf4j.LoggerFactory.getLogger(ApiProblemHandler.class)
         .error("Process step failed, transaction rolled back", e);
-    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "处理失败",
         "流程处理失败，未作任何更改：" + e.getMessage());
-    problem.setTitle("处理失败");
-    return problem;
-  }
-
-  @ExceptionHandler(ForbiddenException.class)
-  ProblemDetail forbidden(ForbiddenException e) {
-    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-    problem.setTitle("无权操作");
-    return problem;
   }
 }
