@@ -75,19 +75,24 @@ public class SupervisionController {
       throw new InvalidRequestException(errors);
     }
     var today = ChinaTime.today();
+    // Several cases usually share a project: read each project's and item's name once.
+    Map<String, String> projectNames = new java.util.HashMap<>();
+    Map<String, String> itemNames = new java.util.HashMap<>();
     var views = cases.find(wanted, unit == null || unit.isBlank() ? null : unit).stream()
+        .filter(c -> cityWide || groups.contains(c.responsibleUnit()))
         .map(c -> {
           var clock = deadlines.get(c.deadlineId());
           boolean late = c.overdue()
               || (c.status() != CaseStatus.ACCEPTED && today.isAfter(clock.dueOn()));
           return new CaseView(c.id(), c.matterId(), c.projectCode(),
-              projects.get(c.projectCode()).name(), c.itemCode(),
-              items.get(c.projectCode(), c.itemCode()).name(), c.decision(),
-              c.responsibleUnit(), groupNames.getOrDefault(c.responsibleUnit(),
-              c.responsibleUnit()), clock.dueOn(), c.status(), c.status().displayName(), late,
-              c.report(), c.accountability(), c.openedAt(), c.closedOn());
+              projectNames.computeIfAbsent(c.projectCode(), code -> projects.get(code).name()),
+              c.itemCode(), itemNames.computeIfAbsent(c.projectCode() + "/" + c.itemCode(),
+                  key -> items.get(c.projectCode(), c.itemCode()).name()),
+              c.decision(), c.responsibleUnit(),
+              groupNames.getOrDefault(c.responsibleUnit(), c.responsibleUnit()), clock.dueOn(),
+              c.status(), c.status().displayName(), late, c.report(), c.accountability(),
+              c.openedAt(), c.closedOn());
         })
-        .filter(v -> cityWide || groups.contains(v.responsibleUnit()))
         .filter(v -> overdue == null || v.overdue() == overdue)
         .toList();
     return new CaseList(views.size(), views.stream().filter(CaseView::overdue).count(), views);
