@@ -1,7 +1,7 @@
 package cn.kaifeng.jointapproval.approval;
 
 import java.util.Set;
-import org.camunda.bpm.engine.ProcessEngineException;
+import cn.kaifeng.jointapproval.trust.SubmissionRejectedException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -20,13 +20,13 @@ public class ReviewOutcomeListener implements TaskListener {
   public void notify(DelegateTask task) {
     Object outcome = task.getVariable("outcome");
     if (!(outcome instanceof String value) || !OUTCOMES.contains(value)) {
-      throw new ProcessEngineException("请选择办理结果（outcome 须为 APPROVED、RETURNED 或 "
-          + "NEEDS_COORDINATION），收到：" + outcome);
+      throw SubmissionRejectedException.of("outcome",
+          "请选择办理结果（APPROVED、RETURNED 或 NEEDS_COORDINATION）");
     }
     Object opinion = task.getVariable("opinion");
     boolean blank = !(opinion instanceof String text) || text.isBlank();
     if (blank && !"APPROVED".equals(value)) {
-      throw new ProcessEngineException("RETURNED".equals(value)
+      throw SubmissionRejectedException.of("opinion", "RETURNED".equals(value)
           ? "退回补正时须填写审批意见，写明需补正的材料"
           : "提请协调时须填写审批意见，写明需协调的事项");
     }

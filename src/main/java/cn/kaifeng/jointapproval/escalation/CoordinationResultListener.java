@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.ProcessEngineException;
+import cn.kaifeng.jointapproval.trust.SubmissionRejectedException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.json.SpinJsonNode;
@@ -32,11 +32,11 @@ public class CoordinationResultListener implements TaskListener {
   public void notify(DelegateTask task) {
     Object result = task.getVariable("coordinationResult");
     if (!(result instanceof String value) || !RESULTS.contains(value)) {
-      throw new ProcessEngineException(
-          "请选择协调结果（RESOLVED、ASK_OPINIONS 或 UNRESOLVED），收到：" + result);
+      throw SubmissionRejectedException.of("coordinationResult",
+          "请选择协调结果（RESOLVED、ASK_OPINIONS 或 UNRESOLVED）");
     }
     if (!(task.getVariable("coordinationNote") instanceof String note) || note.isBlank()) {
-      throw new ProcessEngineException("请填写协调情况");
+      throw SubmissionRejectedException.of("coordinationNote", "请填写协调情况");
     }
     if (!"ASK_OPINIONS".equals(value)) {
       return;
@@ -45,14 +45,14 @@ public class CoordinationResultListener implements TaskListener {
     for (String department : departments(task.getVariable("opinionDepartments"))) {
       String group = department.startsWith("approval-") ? department : "approval-" + department;
       if (!groups.contains(group)) {
-        throw new ProcessEngineException("未知的审批科室：" + department);
+        throw SubmissionRejectedException.of("opinionDepartments", "未知的审批科室：" + department);
       }
       if (!asked.contains(group)) {
         asked.add(group);
       }
     }
     if (asked.isEmpty()) {
-      throw new ProcessEngineException("征求意见时请至少选择一个审批科室");
+      throw SubmissionRejectedException.of("opinionDepartments", "征求意见时请至少选择一个审批科室");
     }
     task.setVariable("opinionGroups", asked);
   }

@@ -54,8 +54,9 @@ public class ProjectRegistrationService {
     var previous = identityService.getCurrentAuthentication();
     identityService.setAuthentication(userId, List.copyOf(groups));
     try {
+      // Exactly the start form's fields: the engine's trust boundary checks them like any start.
       runtimeService.startProcessInstanceByKey(PROCESS_KEY, registration.code(),
-          registration.processVariables());
+          registration.formVariables());
     } catch (DuplicateKeyException e) {
       // Two registrations of one code at the same moment: the primary key decides.
       throw new DuplicateProjectException(registration.code());

@@ -80,12 +80,21 @@ public class ApiProblemHandler {
     return problem(HttpStatus.FORBIDDEN, "无权操作", e.getMessage());
   }
 
-  /** A process step failed: nothing was changed (the transaction rolled back). */
+  /**
+   * An engine call failed: nothing was changed (the transaction rolled back). The answer says
+   * what kind of failure it was; the exception itself goes to the log only.
+   */
   @ExceptionHandler(org.camunda.bpm.engine.ProcessEngineException.class)
   ProblemDetail processFailure(org.camunda.bpm.engine.ProcessEngineException e) {
-    org.slf4j.LoggerFactory.getLogger(ApiProblemHandler.class)
-        .error("Process step failed, transaction rolled back", e);
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "处理失败",
-        "流程处理失败，未作任何更改：" + e.getMessage());
+    var mapped = EngineProblems.of(e, 500, null);
+    if (mapped.status() >= 500) {
+      org.slf4j.LoggerFactory.getLogger(ApiProblemHandler.class)
+          .error("Process step failed, transaction rolled back", e);
+    }
+    var problem = problem(HttpStatus.valueOf(mapped.status()), mapped.title(), mapped.detail());
+    if (!mapped.errors().isEmpty()) {
+      problem.setProperty("errors", mapped.errors());
+    }
+    return problem;
   }
 }
