@@ -43,6 +43,8 @@ final class AdminOnlyCommands {
       "SetJobRetriesCmd", "AbstractSetJobsRetriesBatchCmd", "SetJobsRetriesBatchCmd",
       "SetJobDuedateCmd", "SetJobPriorityCmd", "SetJobDefinitionPriorityCmd",
       "RecalculateJobDuedateCmd", "ExecuteJobsCmd", "UnlockJobCmd", "CreateIncidentCmd",
+      // a refused "execute job" must not count as a failed attempt of the job either
+      "FailedJobListener", "FailedJobListenerCmd", "JobRetryCmd",
       "ResolveIncidentCmd", "SetAnnotationForIncidentCmd",
       // BPMN errors and escalations thrown from a task carry variables past the form
       "HandleTaskBpmnErrorCmd", "HandleTaskEscalationCmd",

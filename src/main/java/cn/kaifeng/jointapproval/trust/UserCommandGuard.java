@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
@@ -112,12 +113,13 @@ final class UserCommandGuard extends CommandInterceptor {
       if (historic != null && historic.getEndTime() != null) {
         throw new SubmissionConflictException("任务 " + taskId + " 已办理完毕，不能再次提交");
       }
-      return; // the command itself answers "not found"
+      throw new NotFoundException("任务 " + taskId + " 不存在");
     }
     // Who may not work the task hears that first, not what is wrong with the fields.
     for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
       checker.checkTaskWork(task);
     }
+    task.initializeFormKey();
     FormSchema form = task.getCamundaFormRef() == null || task.getProcessDefinitionId() == null
         ? FormSchema.empty()
         : schemas.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),

@@ -40,7 +40,8 @@ public final class EngineProblems {
   public static Problem of(Throwable failure, int status, String message) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof SubmissionRejectedException rejected) {
-        return new Problem(400, "提交的内容有误", "提交的内容有误，未作任何更改", rejected.errors());
+        return new Problem(400, "提交的内容有误",
+            readable(rejected.getMessage(), "提交的内容有误，未作任何更改"), rejected.errors());
       }
       if (t instanceof SubmissionConflictException || t instanceof DuplicateProjectException) {
         return new Problem(409, "与当前状态冲突", readable(t.getMessage(), "与当前状态冲突，未作任何更改"),
