@@ -21,6 +21,8 @@ export default {
     availableLocales: ['zh-CN'],
     fallbackLocale: 'zh-CN'
   },
+  // Camunda 7.24's "migrate to Camunda 8" header notice has no option here: it is hidden by
+  // ../styles/user-styles.css (HardeningIT checks that it is served).
   // 附件 tab in the task view: upload and download Camunda task attachments.
   // Chinese validation messages in Camunda Forms, and Complete for forms with a dynamic list.
   customScripts: [

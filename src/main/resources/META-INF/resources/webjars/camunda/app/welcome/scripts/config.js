@@ -21,6 +21,8 @@ export default {
     availableLocales: ['zh-CN'],
     fallbackLocale: 'zh-CN'
   },
+  // Camunda 7.24's "migrate to Camunda 8" header notice has no option here: it is hidden by
+  // ../styles/user-styles.css (HardeningIT checks that it is served).
   // app: {
   //   name: 'Todos',
   //   vendor: 'Company'
