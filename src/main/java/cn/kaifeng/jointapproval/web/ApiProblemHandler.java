@@ -97,4 +97,20 @@ public class ApiProblemHandler {
     }
     return problem;
   }
+
+  /**
+   * Anything else — Spring's own request errors (unknown path, wrong method, wrong content type)
+   * or an unexpected failure — answers with the same Chinese problem details; the exception goes
+   * to the log only.
+   */
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) {
+    int status = e instanceof org.springframework.web.ErrorResponse response
+        ? response.getStatusCode().value() : 500;
+    if (status >= 500) {
+      org.slf4j.LoggerFactory.getLogger(ApiProblemHandler.class).error("Request failed", e);
+    }
+    var mapped = EngineProblems.of(null, status, null);
+    return problem(HttpStatus.valueOf(mapped.status()), mapped.title(), mapped.detail());
+  }
 }
