@@ -25,7 +25,7 @@ public class ApproveItemDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var item = ItemRef.of(execution);
+    var item = ItemRef.of(execution, items);
     String opinion = (String) execution.getVariable("opinion");
     var today = ChinaTime.today();
     var stored = items.get(item.projectCode(), item.itemCode());

@@ -30,9 +30,9 @@ public class CompleteProjectDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String code = execution.getProcessBusinessKey();
+    var project = ProjectRef.of(execution, projects);
+    String code = project.code();
     var today = ChinaTime.today();
-    var project = projects.get(code);
     var clock = deadlines.close(project.deadlineId(), today);
     int used = deadlines.workingDaysUsed(clock);
     projects.complete(code, used, today);

@@ -65,7 +65,8 @@ public class ComputeDeadlinesDelegate implements JavaDelegate {
   @Override
   @SuppressWarnings("unchecked")
   public void execute(DelegateExecution execution) {
-    String code = execution.getProcessBusinessKey();
+    var project = ProjectRef.of(execution, projects);
+    String code = project.code();
     if (!(execution.getVariable("track") instanceof String trackCode)
         || !(execution.getVariable("limitWorkingDays") instanceof Number limitNumber)) {
       throw new ProcessEngineException("审批通道决策表 approval-track 没有给出 track 和 limitWorkingDays");
@@ -74,12 +75,13 @@ public class ComputeDeadlinesDelegate implements JavaDelegate {
     var required = RequiredItem.fromDecision(
         (List<Map<String, Object>>) execution.getVariable("requiredItems"));
     check(required);
-    LocalDate start = LocalDate.parse((String) execution.getVariable("landDelistedOn"));
+    LocalDate start = project.registration().landDelistedOn();
 
+    // The project's clock belongs to this process instance; each item's to its own, once it opens.
     String projectClock = projectDeadlineId(code);
-    var projectDeadline = deadlines.open(projectClock, start, limit, properties.warnShare());
+    var projectDeadline = deadlines.open(projectClock, execution.getProcessInstanceId(), start,
+        limit, properties.warnShare());
     projects.setTrack(code, trackCode, limit, projectClock);
-    execution.setVariable("deadlineId", projectClock);
 
     var plan = planner.plan(start, limit, required);
     for (var planned : plan) {
@@ -88,7 +90,7 @@ public class ComputeDeadlinesDelegate implements JavaDelegate {
       deadlines.open(clock, planned.clockStart(), planned.promisedDays(), properties.warnShare());
       items.insert(new ProjectItem(code, item.itemCode(), item.itemName(), item.department(),
           "approval-" + item.department(), item.stage(), planned.promisedDays(), clock,
-          ItemStatus.PLANNED, Light.GREEN, false, null, null));
+          ItemStatus.PLANNED, Light.GREEN, false, null, null, null));
       if (planned.cut()) {
         log.warn("Item {} of project {} promises {} working days, cut to {} to fit the limit of {}",
             item.itemCode(), code, item.promisedDays(), planned.promisedDays(), limit);

@@ -27,7 +27,7 @@ public class EscalateOverdueItemDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var item = ItemRef.of(execution);
+    var item = ItemRef.of(execution, items);
     var stored = items.get(item.projectCode(), item.itemCode());
     items.markEscalated(item.projectCode(), item.itemCode());
     execution.setVariable("autoEscalated", true);

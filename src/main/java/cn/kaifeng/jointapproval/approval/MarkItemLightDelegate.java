@@ -33,7 +33,7 @@ public class MarkItemLightDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var item = ItemRef.of(execution);
+    var item = ItemRef.of(execution, items);
     var light = Light.valueOf((String) execution.getVariable("light"));
     var stored = items.get(item.projectCode(), item.itemCode());
     if (stored.light().atLeast(light) == stored.light()) {

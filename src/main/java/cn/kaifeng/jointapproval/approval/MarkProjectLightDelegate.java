@@ -25,9 +25,9 @@ public class MarkProjectLightDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String code = execution.getProcessBusinessKey();
+    var project = ProjectRef.of(execution, projects);
+    String code = project.code();
     var light = Light.valueOf((String) execution.getVariable("light"));
-    var project = projects.get(code);
     if (project.light().atLeast(light) == project.light()) {
       return;
     }

@@ -13,13 +13,15 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * 开始办理事项: hands an item to its approval section. Sets what the task, its timers and its form
- * show; an item of a later stage first moves its clock by the working days the project stood still
- * before the stage began, as its planned start moved with them.
+ * 开始办理事项: binds this process instance to its item in the ledger ({@link ItemBinding}) and hands
+ * the item to its approval section. Sets what the task and its form show (display only: no step
+ * reads them back); an item of a later stage first moves its clock by the working days the project
+ * stood still before the stage began, as its planned start moved with them.
  */
 @Component
 public class OpenItemDelegate implements JavaDelegate {
 
+  private final ItemBinding binding;
   private final ProjectRepository projects;
   private final ProjectItemRepository items;
   private final DeadlineService deadlines;
@@ -27,9 +29,10 @@ public class OpenItemDelegate implements JavaDelegate {
   private final ApprovalProperties properties;
   private final Map<String, String> groupNames;
 
-  public OpenItemDelegate(ProjectRepository projects, ProjectItemRepository items,
-      DeadlineService deadlines, ProjectLedger ledger, ApprovalProperties properties,
-      IdentityCatalog catalog) {
+  public OpenItemDelegate(ItemBinding binding, ProjectRepository projects,
+      ProjectItemRepository items, DeadlineService deadlines, ProjectLedger ledger,
+      ApprovalProperties properties, IdentityCatalog catalog) {
+    this.binding = binding;
     this.projects = projects;
     this.items = items;
     this.deadlines = deadlines;
@@ -40,10 +43,10 @@ public class OpenItemDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String projectCode = (String) execution.getVariable("projectCode");
-    String itemCode = (String) execution.getVariable("itemCode");
+    var item = binding.bind(execution);
+    String projectCode = item.projectCode();
+    String itemCode = item.itemCode();
     var project = projects.get(projectCode);
-    var item = items.get(projectCode, itemCode);
     if (item.stage() > 1) {
       int projectPaused = deadlines.get(project.deadlineId()).pausedDays();
       if (projectPaused > 0) {
@@ -53,6 +56,8 @@ public class OpenItemDelegate implements JavaDelegate {
     items.setStatus(projectCode, itemCode, ItemStatus.OPEN);
     var clock = deadlines.get(item.deadlineId());
 
+    execution.setVariable("projectCode", projectCode);
+    execution.setVariable("itemCode", itemCode);
     execution.setVariable("projectName", project.name());
     execution.setVariable("county", project.county().code());
     execution.setVariable("countyName", project.county().displayName());
@@ -63,7 +68,6 @@ public class OpenItemDelegate implements JavaDelegate {
     execution.setVariable("departmentName",
         groupNames.getOrDefault(item.candidateGroup(), item.department()));
     execution.setVariable("candidateGroup", item.candidateGroup());
-    execution.setVariable("deadlineId", item.deadlineId());
     execution.setVariable("dueOn", clock.dueOn().toString());
     execution.setVariable("promisedDays", item.promisedDays());
     execution.setVariable("escalateAfterDays", properties.escalateAfterOverdueDays());

@@ -29,7 +29,7 @@ public class PauseItemClockDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var item = ItemRef.of(execution);
+    var item = ItemRef.of(execution, items);
     String opinion = (String) execution.getVariable("opinion");
     projects.lock(item.projectCode());
     var stored = items.get(item.projectCode(), item.itemCode());

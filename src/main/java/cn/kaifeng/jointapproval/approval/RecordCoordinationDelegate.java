@@ -24,7 +24,7 @@ public class RecordCoordinationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var item = ItemRef.of(execution);
+    var item = ItemRef.of(execution, items);
     var stored = items.get(item.projectCode(), item.itemCode());
     if (stored.status() == ItemStatus.COORDINATION) {
       items.setStatus(item.projectCode(), item.itemCode(), ItemStatus.OPEN);

@@ -21,7 +21,7 @@ public class RequestCoordinationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var item = ItemRef.of(execution);
+    var item = ItemRef.of(execution, items);
     var stored = items.get(item.projectCode(), item.itemCode());
     String opinion = (String) execution.getVariable("opinion");
     items.setStatus(item.projectCode(), item.itemCode(), ItemStatus.COORDINATION);

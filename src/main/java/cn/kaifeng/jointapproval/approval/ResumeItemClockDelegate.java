@@ -37,7 +37,7 @@ public class ResumeItemClockDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var item = ItemRef.of(execution);
+    var item = ItemRef.of(execution, items);
     var today = ChinaTime.today();
     projects.lock(item.projectCode());
     var project = projects.get(item.projectCode());

@@ -7,14 +7,20 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stored working-day clocks that processes use. BPMN reads its dates through the bean name
- * {@code deadlines}, for example a boundary timer {@code ${deadlines.overdueAt(deadlineId)}} or a
- * task's due date {@code ${deadlines.dueAt(deadlineId)}}; a scope that carries a local variable
- * {@code deadlineId} is re-timed by {@link DeadlineRetimer} whenever its clock's dates move.
+ * Stored working-day clocks that processes use. Each process instance owns at most one clock (a
+ * joint approval its project's, an approval item its item's, a coordination its matter's, a
+ * supervision its case's), recorded in the ledger when the step that opens it runs. BPMN reads the
+ * owned clock through the bean name {@code deadlines}, for example a boundary timer
+ * {@code ${deadlines.overdueAt(execution)}} or a task's due date
+ * {@code ${deadlines.dueAt(execution)}}; {@link DeadlineRetimer} re-times the owner whenever its
+ * clock's dates move. No process variable names the clock: whoever completes a task can write
+ * variables.
  */
 @Service("deadlines")
 public class DeadlineService {
@@ -30,14 +36,36 @@ public class DeadlineService {
     this.retimer = retimer;
   }
 
-  /** Starts a clock of {@code limitDays} working days after {@code start}. */
+  /**
+   * Starts a clock of {@code limitDays} working days after {@code start} that no process
+   * instance follows yet (see {@link #own}).
+   */
   @Transactional
   public Deadline open(String id, LocalDate start, int limitDays, double warnShare) {
+    return open(id, null, start, limitDays, warnShare);
+  }
+
+  /** Starts a clock that {@code processInstanceId}'s tasks and timers follow. */
+  @Transactional
+  public Deadline open(String id, String processInstanceId, LocalDate start, int limitDays,
+      double warnShare) {
     var dates = calculator.dates(start, limitDays, 0, warnShare);
     var deadline = new Deadline(id, start, limitDays, 0, BigDecimal.valueOf(warnShare),
-        dates.dueOn(), dates.warnOn(), dates.provisional(), null);
+        dates.dueOn(), dates.warnOn(), dates.provisional(), null, processInstanceId);
     repository.insert(deadline);
     return deadline;
+  }
+
+  /** Hands an opened clock to the process instance that now works against it. */
+  @Transactional
+  public void own(String id, String processInstanceId) {
+    repository.own(id, processInstanceId);
+  }
+
+  /** The clock a process instance owns. */
+  public Deadline ownedBy(String processInstanceId) {
+    return repository.ownedBy(processInstanceId).orElseThrow(() -> new ProcessEngineException(
+        "流程实例 " + processInstanceId + " 没有办理期限（deadline），无法计算日期"));
   }
 
   public Deadline get(String id) {
@@ -72,8 +100,7 @@ public class DeadlineService {
   @Transactional
   public Deadline close(String id, LocalDate on) {
     var current = get(id);
-    var closed = new Deadline(current.id(), current.startOn(), current.limitDays(),
-        current.pausedDays(), current.warnShare(), current.dueOn(), current.warnOn(),
+    var closed = current.with(current.pausedDays(), current.dueOn(), current.warnOn(),
         current.provisional(), on);
     repository.update(closed);
     return closed;
@@ -102,8 +129,8 @@ public class DeadlineService {
   private Deadline recompute(Deadline d, int pausedDays) {
     var dates = calculator.dates(d.startOn(), d.limitDays(), pausedDays,
         d.warnShare().doubleValue());
-    var updated = new Deadline(d.id(), d.startOn(), d.limitDays(), pausedDays, d.warnShare(),
-        dates.dueOn(), dates.warnOn(), dates.provisional(), d.closedOn());
+    var updated = d.with(pausedDays, dates.dueOn(), dates.warnOn(), dates.provisional(),
+        d.closedOn());
     if (!updated.equals(d)) {
       repository.update(updated);
       if (!updated.dueOn().equals(d.dueOn()) || !updated.warnOn().equals(d.warnOn())) {
@@ -113,29 +140,33 @@ public class DeadlineService {
     return updated;
   }
 
-  // Expressions for BPMN: instants in Beijing time.
+  // Expressions for BPMN, on the clock the calling process instance owns: instants in Beijing time.
 
   /** When the clock turns yellow: the start of its warning day. */
-  public Date warnAt(String id) {
-    return ChinaTime.startOf(get(id).warnOn());
+  public Date warnAt(DelegateExecution execution) {
+    return ChinaTime.startOf(owned(execution).warnOn());
   }
 
   /**
    * When an overdue clock has been overdue for {@code workingDays} full working days: the start of
    * the day after the {@code workingDays}-th working day after the due date.
    */
-  public Date escalateAt(String id, int workingDays) {
-    var due = get(id).dueOn();
+  public Date escalateAt(DelegateExecution execution, int workingDays) {
+    var due = owned(execution).dueOn();
     return ChinaTime.startOf(calculator.dueDate(due, workingDays).plusDays(1));
   }
 
   /** The end of the due date, for a task's due date. */
-  public Date dueAt(String id) {
-    return ChinaTime.endOf(get(id).dueOn());
+  public Date dueAt(DelegateExecution execution) {
+    return ChinaTime.endOf(owned(execution).dueOn());
   }
 
   /** When the clock turns red: the start of the day after the due date. */
-  public Date overdueAt(String id) {
-    return ChinaTime.startOf(get(id).dueOn().plusDays(1));
+  public Date overdueAt(DelegateExecution execution) {
+    return ChinaTime.startOf(owned(execution).dueOn().plusDays(1));
+  }
+
+  private Deadline owned(DelegateExecution execution) {
+    return ownedBy(execution.getProcessInstanceId());
   }
 }

@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** 列入议程: a matter escalated while this meeting collects goes onto its agenda. */
+/**
+ * 列入议程: a matter escalated while this meeting collects goes onto its agenda. Which one the
+ * ledger says (escalated, on no agenda yet), not a variable of the message: whatever waits is taken.
+ */
 @Component
 public class AddToAgendaDelegate implements JavaDelegate {
 
@@ -19,8 +22,7 @@ public class AddToAgendaDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var matter = matters.get((String) execution.getVariable("escalatedMatterId"));
-    if (matter.meetingId() == null && matter.stage() == MatterStage.ON_AGENDA) {
+    for (var matter : matters.waitingForAgenda()) {
       add(matters, ledger, matter, execution);
     }
   }

@@ -23,11 +23,15 @@ public class CloseUnfinishedMatterListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    String matterId = (String) execution.getVariable("matterId");
-    if (matterId == null || !execution.isCanceled()) {
+    if (!execution.isCanceled()) {
       return;
     }
-    var matter = matters.get(matterId);
+    var found = matters.find(Matter.idOf(execution.getProcessInstanceId()));
+    if (found.isEmpty()) {
+      return; // ended before it registered its matter
+    }
+    var matter = found.get();
+    String matterId = matter.id();
     if (matter.stage() != MatterStage.CLOSED) {
       matters.close(matterId, "ITEM_APPROVED", ChinaTime.today());
       ledger.record(matter.projectCode(), "MATTER_CLOSED", matter.itemCode(), null,

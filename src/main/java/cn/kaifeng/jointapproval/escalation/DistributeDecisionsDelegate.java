@@ -1,70 +1,73 @@
 package cn.kaifeng.jointapproval.escalation;
 
+import cn.kaifeng.jointapproval.notify.Notifier;
+import cn.kaifeng.jointapproval.project.ProjectItemRepository;
 import cn.kaifeng.jointapproval.project.ProjectLedger;
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * 移交督查: every decision of the minutes becomes a supervision case for the supervision bureau
- * (process {@code supervision}, business key the project's code).
+ * (process {@code supervision}, business key the project's code). The minutes are read against
+ * this meeting's agenda in the ledger once more ({@link AgendaMinutes}); the decision goes into the
+ * matter's record, from which the case opens, and the case learns only which matter it is for.
  */
 @Component
 public class DistributeDecisionsDelegate implements JavaDelegate {
 
+  private final AgendaMinutes minutes;
   private final MatterRepository matters;
   private final ProjectLedger ledger;
   private final RuntimeService runtimeService;
-  private final cn.kaifeng.jointapproval.notify.Notifier notifier;
-  private final cn.kaifeng.jointapproval.project.ProjectItemRepository items;
+  private final Notifier notifier;
+  private final ProjectItemRepository items;
 
-  public DistributeDecisionsDelegate(MatterRepository matters, ProjectLedger ledger,
-      RuntimeService runtimeService, cn.kaifeng.jointapproval.notify.Notifier notifier,
-      cn.kaifeng.jointapproval.project.ProjectItemRepository items) {
-    this.notifier = notifier;
-    this.items = items;
+  public DistributeDecisionsDelegate(AgendaMinutes minutes, MatterRepository matters,
+      ProjectLedger ledger, RuntimeService runtimeService, Notifier notifier,
+      ProjectItemRepository items) {
+    this.minutes = minutes;
     this.matters = matters;
     this.ledger = ledger;
     this.runtimeService = runtimeService;
+    this.notifier = notifier;
+    this.items = items;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    var decisions = minutes.read(execution.getProcessInstanceId(),
+        execution.getVariable("agenda"));
     Object meetingDate = execution.getVariable("meetingDate");
     if (meetingDate instanceof String date && !date.isBlank()) {
       matters.setMeetingDate(execution.getProcessInstanceId(), LocalDate.parse(date));
     }
-    var units = new java.util.LinkedHashSet<String>();
+    var units = new LinkedHashSet<String>();
     var lines = new StringBuilder();
     var linesHtml = new StringBuilder();
-    for (var entry : Minutes.read(execution.getVariable("agenda"))) {
-      var matter = matters.get(entry.matterId());
-      units.add(entry.responsibleUnit());
+    for (var decided : decisions) {
+      var matter = decided.matter();
+      units.add(decided.responsibleUnit());
       units.add(items.get(matter.projectCode(), matter.itemCode()).candidateGroup());
-      String line = (entry.title() == null ? matter.id() : entry.title()) + "：" + entry.decision()
-          + "（责任单位 " + entry.responsibleUnit() + "，" + entry.deadlineDays() + " 个工作日内落实）";
+      String line = decided.title() + "：" + decided.decision() + "（责任单位 "
+          + decided.responsibleUnit() + "，" + decided.deadlineDays() + " 个工作日内落实）";
       lines.append("· ").append(line).append('\n');
-      linesHtml.append("<li>").append(org.springframework.web.util.HtmlUtils.htmlEscape(line,
-          "UTF-8")).append("</li>\n");
-      matters.decide(matter.id(), entry.decision(), entry.responsibleUnit());
+      linesHtml.append("<li>").append(HtmlUtils.htmlEscape(line, "UTF-8")).append("</li>\n");
+      matters.decide(matter.id(), decided.decision(), decided.responsibleUnit(),
+          decided.deadlineDays());
       ledger.record(matter.projectCode(), "MATTER_DECIDED", matter.itemCode(),
           (String) execution.getVariable("completedBy"),
-          "市联审联批会议决定（协调事项 " + matter.id() + "）：" + entry.decision() + "；责任单位 "
-              + entry.responsibleUnit() + "，" + entry.deadlineDays() + " 个工作日内落实");
-      Map<String, Object> variables = new HashMap<>();
-      variables.put("matterId", matter.id());
-      variables.put("projectCode", matter.projectCode());
-      variables.put("itemCode", matter.itemCode());
-      variables.put("decision", entry.decision());
-      variables.put("responsibleUnit", entry.responsibleUnit());
-      variables.put("deadlineDays", entry.deadlineDays());
-      runtimeService.startProcessInstanceByKey("supervision", matter.projectCode(), variables);
+          "市联审联批会议决定（协调事项 " + matter.id() + "）：" + decided.decision() + "；责任单位 "
+              + decided.responsibleUnit() + "，" + decided.deadlineDays() + " 个工作日内落实");
+      runtimeService.startProcessInstanceByKey("supervision", matter.projectCode(),
+          Map.of("matterId", matter.id()));
     }
-    notifier.toGroups("minutes-recorded", units, java.util.Map.of(
+    notifier.toGroups("minutes-recorded", units, Map.of(
         "meetingDate", String.valueOf(execution.getVariable("meetingDate")),
         "decisions", lines.toString(), "decisionsHtml", linesHtml.toString()));
   }

@@ -3,7 +3,6 @@ package cn.kaifeng.jointapproval.escalation;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
 import cn.kaifeng.jointapproval.deadline.DeadlineService;
 import cn.kaifeng.jointapproval.project.ProjectLedger;
-import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -41,7 +40,7 @@ public class EscalateMatterDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var ref = MatterRef.of(execution);
+    var ref = MatterRef.of(execution, matters);
     var matter = matters.get(ref.matterId());
     String note = (String) execution.getVariable("coordinationNote");
     // The timeout path arrives without the coordinator having chosen UNRESOLVED.
@@ -67,7 +66,6 @@ public class EscalateMatterDelegate implements JavaDelegate {
         .min((a, b) -> a.getCreated().compareTo(b.getCreated()));
     subscription.ifPresent(s -> runtimeService.createMessageCorrelation(MESSAGE)
         .processInstanceId(s.getProcessInstanceId())
-        .setVariables(Map.of("escalatedMatterId", ref.matterId()))
         .correlate());
   }
 }

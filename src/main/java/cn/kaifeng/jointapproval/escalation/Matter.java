@@ -3,7 +3,11 @@ package cn.kaifeng.jointapproval.escalation;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A matter of an approval item that needs several departments. */
+/**
+ * A matter of an approval item that needs several departments. Its id is {@code "M-"} and the id of
+ * the coordination process instance that handles it; {@code decision}, {@code responsibleUnit} and
+ * {@code deadlineDays} are what the meeting decided for its supervision case.
+ */
 public record Matter(
     String id,
     String projectCode,
@@ -19,5 +23,19 @@ public record Matter(
     LocalDate meetingOn,
     String decision,
     String responsibleUnit,
+    Integer deadlineDays,
     Instant openedAt,
-    LocalDate closedOn) {}
+    LocalDate closedOn) {
+
+  private static final String PREFIX = "M-";
+
+  /** The id of the matter a coordination process instance handles. */
+  public static String idOf(String coordinationProcessInstanceId) {
+    return PREFIX + coordinationProcessInstanceId;
+  }
+
+  /** The coordination process instance that handles this matter. */
+  public String coordinationProcessInstanceId() {
+    return id.substring(PREFIX.length());
+  }
+}

@@ -7,7 +7,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The matters table. */
@@ -15,9 +18,11 @@ import org.springframework.stereotype.Repository;
 public class MatterRepository {
 
   private final JdbcTemplate jdbc;
+  private final JdbcClient client;
 
-  public MatterRepository(JdbcTemplate jdbc) {
+  public MatterRepository(JdbcTemplate jdbc, JdbcClient client) {
     this.jdbc = jdbc;
+    this.client = client;
   }
 
   public void insert(String id, String projectCode, String itemCode, String origin, String reason,
@@ -30,8 +35,18 @@ public class MatterRepository {
   }
 
   public Matter get(String id) {
-    return jdbc.query("select * from matter where id = ?", MatterRepository::map, id).stream()
-        .findFirst().orElseThrow(() -> new IllegalStateException("No matter " + id));
+    return find(id).orElseThrow(() -> new IllegalStateException("No matter " + id));
+  }
+
+  public Optional<Matter> find(String id) {
+    return client.sql("select * from matter where id = :id").param("id", id)
+        .query(MatterRepository::map).optional();
+  }
+
+  /** The matter a coordination process instance handles (its id says which, see {@link Matter}). */
+  public Matter ofCoordination(String processInstanceId) {
+    return find(Matter.idOf(processInstanceId)).orElseThrow(() -> new ProcessEngineException(
+        "流程实例 " + processInstanceId + " 没有登记的协调事项"));
   }
 
   public List<Matter> ofProject(String projectCode) {
@@ -68,9 +83,14 @@ public class MatterRepository {
         meetingId);
   }
 
-  public void decide(String id, String decision, String responsibleUnit) {
-    jdbc.update("update matter set stage = ?, decision = ?, responsible_unit = ? where id = ?",
-        MatterStage.DECIDED.name(), decision, responsibleUnit, id);
+  public void decide(String id, String decision, String responsibleUnit, int deadlineDays) {
+    client.sql("""
+            update matter set stage = :stage, decision = :decision,
+              responsible_unit = :responsibleUnit, deadline_days = :deadlineDays
+            where id = :id""")
+        .param("stage", MatterStage.DECIDED.name()).param("decision", decision)
+        .param("responsibleUnit", responsibleUnit).param("deadlineDays", deadlineDays)
+        .param("id", id).update();
   }
 
   public void setStage(String id, MatterStage stage) {
@@ -92,7 +112,8 @@ public class MatterRepository {
         rs.getString("coordination_deadline_id"), rs.getString("coordination_note"),
         escalated == null ? null : escalated.toInstant(), rs.getString("meeting_id"),
         meetingOn == null ? null : meetingOn.toLocalDate(), rs.getString("decision"),
-        rs.getString("responsible_unit"), rs.getTimestamp("opened_at").toInstant(),
+        rs.getString("responsible_unit"), rs.getObject("deadline_days", Integer.class),
+        rs.getTimestamp("opened_at").toInstant(),
         closed == null ? null : closed.toLocalDate());
   }
 }

@@ -16,17 +16,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class RequestOpinionsDelegate implements JavaDelegate {
 
+  private final MatterRepository matters;
   private final ProjectLedger ledger;
   private final Map<String, String> groupNames;
 
-  public RequestOpinionsDelegate(ProjectLedger ledger, IdentityCatalog catalog) {
+  public RequestOpinionsDelegate(MatterRepository matters, ProjectLedger ledger,
+      IdentityCatalog catalog) {
+    this.matters = matters;
     this.ledger = ledger;
     this.groupNames = catalog.groupNames();
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    var matter = MatterRef.of(execution);
+    var matter = MatterRef.of(execution, matters);
     @SuppressWarnings("unchecked")
     var asked = (List<String>) execution.getVariable("opinionGroups");
     ledger.record(matter.projectCode(), "OPINIONS_REQUESTED", matter.itemCode(),

@@ -24,7 +24,7 @@ public class ResolveMatterDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var ref = MatterRef.of(execution);
+    var ref = MatterRef.of(execution, matters);
     String note = (String) execution.getVariable("coordinationNote");
     var today = ChinaTime.today();
     var matter = matters.get(ref.matterId());

@@ -2,7 +2,10 @@ package cn.kaifeng.jointapproval.project;
 
 import java.time.LocalDate;
 
-/** One approval item of a project, for one department's approval section. */
+/**
+ * One approval item of a project, for one department's approval section. {@code processInstanceId}
+ * is the approval-item process instance bound to it when it opened ({@code null} before).
+ */
 public record ProjectItem(
     String projectCode,
     String itemCode,
@@ -16,4 +19,5 @@ public record ProjectItem(
     Light light,
     boolean escalated,
     String opinion,
-    LocalDate completedOn) {}
+    LocalDate completedOn,
+    String processInstanceId) {}

@@ -5,20 +5,26 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The approval items of projects. BPMN reads it as {@code projectItems}: a stage's multi-instance
- * runs over {@code ${projectItems.codesInStage(projectCode, 1)}}.
+ * runs over {@code ${projectItems.codesInStage(execution, 1)}}, the items of the project whose
+ * joint approval process instance asks.
  */
 @Repository("projectItems")
 public class ProjectItemRepository {
 
   private final JdbcTemplate jdbc;
+  private final JdbcClient client;
 
-  public ProjectItemRepository(JdbcTemplate jdbc) {
+  public ProjectItemRepository(JdbcTemplate jdbc, JdbcClient client) {
     this.jdbc = jdbc;
+    this.client = client;
   }
 
   public void insert(ProjectItem item) {
@@ -37,17 +43,57 @@ public class ProjectItemRepository {
   }
 
   public ProjectItem get(String projectCode, String itemCode) {
-    return jdbc.query("select * from project_item where project_code = ? and item_code = ?",
-            ProjectItemRepository::map, projectCode, itemCode)
-        .stream().findFirst()
-        .orElseThrow(() -> new IllegalStateException(
-            "No item " + itemCode + " in project " + projectCode));
+    return find(projectCode, itemCode).orElseThrow(() -> new IllegalStateException(
+        "No item " + itemCode + " in project " + projectCode));
   }
 
-  /** The codes of the project's items in one stage, in a stable order. */
-  public List<String> codesInStage(String projectCode, int stage) {
-    return jdbc.queryForList("select item_code from project_item where project_code = ? "
-        + "and stage = ? order by item_code", String.class, projectCode, stage);
+  public Optional<ProjectItem> find(String projectCode, String itemCode) {
+    return client.sql("select * from project_item "
+            + "where project_code = :projectCode and item_code = :itemCode")
+        .param("projectCode", projectCode).param("itemCode", itemCode)
+        .query(ProjectItemRepository::map).optional();
+  }
+
+  /** The item an approval-item process instance was bound to when it opened it. */
+  public Optional<ProjectItem> boundTo(String processInstanceId) {
+    return client.sql("select * from project_item where process_instance_id = :processInstanceId")
+        .param("processInstanceId", processInstanceId)
+        .query(ProjectItemRepository::map).optional();
+  }
+
+  /**
+   * Binds the item to a process instance if it is still bound to {@code previous} (or to none);
+   * false when another binding came first.
+   */
+  public boolean bind(String projectCode, String itemCode, String processInstanceId,
+      String previous) {
+    var statement = client.sql("update project_item set process_instance_id = :processInstanceId "
+            + "where project_code = :projectCode and item_code = :itemCode and "
+            + (previous == null ? "process_instance_id is null" : "process_instance_id = :previous"))
+        .param("processInstanceId", processInstanceId).param("projectCode", projectCode)
+        .param("itemCode", itemCode);
+    return (previous == null ? statement : statement.param("previous", previous)).update() == 1;
+  }
+
+  /** The stage under way: the first one with an item not yet approved (0 when none is left). */
+  public int currentStage(String projectCode) {
+    return client.sql("select coalesce(min(stage), 0) from project_item "
+            + "where project_code = :projectCode and status <> :approved")
+        .param("projectCode", projectCode).param("approved", ItemStatus.APPROVED.name())
+        .query(Integer.class).single();
+  }
+
+  /**
+   * The codes of one stage's items, in a stable order, of the project whose joint approval
+   * process instance {@code execution} belongs to.
+   */
+  public List<String> codesInStage(DelegateExecution execution, int stage) {
+    return client.sql("""
+            select i.item_code from project_item i join project p on p.code = i.project_code
+            where p.process_instance_id = :processInstanceId and i.stage = :stage
+            order by i.item_code""")
+        .param("processInstanceId", execution.getProcessInstanceId()).param("stage", stage)
+        .query(String.class).list();
   }
 
   public void setStatus(String projectCode, String itemCode, ItemStatus status) {
@@ -84,6 +130,6 @@ public class ProjectItemRepository {
         rs.getInt("stage"), rs.getInt("promised_days"), rs.getString("deadline_id"),
         ItemStatus.valueOf(rs.getString("status")), Light.valueOf(rs.getString("light")),
         rs.getBoolean("escalated"), rs.getString("opinion"),
-        completed == null ? null : completed.toLocalDate());
+        completed == null ? null : completed.toLocalDate(), rs.getString("process_instance_id"));
   }
 }

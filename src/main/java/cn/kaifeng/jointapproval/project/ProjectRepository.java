@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The project table and the pauses of its items. */
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Repository;
 public class ProjectRepository {
 
   private final JdbcTemplate jdbc;
+  private final JdbcClient client;
 
-  public ProjectRepository(JdbcTemplate jdbc) {
+  public ProjectRepository(JdbcTemplate jdbc, JdbcClient client) {
     this.jdbc = jdbc;
+    this.client = client;
   }
 
   public boolean exists(String code) {
@@ -53,6 +56,13 @@ public class ProjectRepository {
 
   public Project get(String code) {
     return find(code).orElseThrow(() -> new ProjectNotFoundException(code));
+  }
+
+  /** The project whose joint approval process instance this is (stored at registration). */
+  public Optional<Project> ofProcessInstance(String processInstanceId) {
+    return client.sql("select * from project where process_instance_id = :processInstanceId")
+        .param("processInstanceId", processInstanceId)
+        .query(ProjectRepository::map).optional();
   }
 
   /**

@@ -35,7 +35,7 @@ public class AcceptCaseDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var ref = CaseRef.of(execution);
+    var ref = CaseRef.of(execution, cases);
     var today = ChinaTime.today();
     var supervisionCase = cases.get(ref.caseId());
     String note = (String) execution.getVariable("verificationNote");
@@ -45,9 +45,10 @@ public class AcceptCaseDelegate implements JavaDelegate {
     ledger.record(ref.projectCode(), "CASE_ACCEPTED", ref.itemCode(), ref.completedBy(),
         "督办件 " + ref.caseId() + " 核查通过，会议决定已落实" + (note == null || note.isBlank() ? ""
             : "：" + note) + "；审批事项恢复办理");
-    // The item's coordination waits for this; it is gone if the item was approved meanwhile.
+    // The matter's coordination waits for this; it is gone if the item was approved meanwhile.
+    var matter = matters.get(ref.matterId());
     var waiting = runtimeService.createExecutionQuery().messageEventSubscriptionName(MESSAGE)
-        .processVariableValueEquals("matterId", ref.matterId()).list();
+        .processInstanceId(matter.coordinationProcessInstanceId()).list();
     for (var execution1 : waiting) {
       runtimeService.messageEventReceived(MESSAGE, execution1.getId());
     }

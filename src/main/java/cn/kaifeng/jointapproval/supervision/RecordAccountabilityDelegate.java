@@ -19,7 +19,7 @@ public class RecordAccountabilityDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var ref = CaseRef.of(execution);
+    var ref = CaseRef.of(execution, cases);
     String proposal = (String) execution.getVariable("accountabilityProposal");
     boolean approved = "APPROVED".equals(execution.getVariable("accountabilityDecision"));
     String note = (String) execution.getVariable("accountabilityNote");

@@ -19,7 +19,7 @@ public class RecordReportDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var ref = CaseRef.of(execution);
+    var ref = CaseRef.of(execution, cases);
     String report = (String) execution.getVariable("report");
     cases.report(ref.caseId(), report);
     ledger.record(ref.projectCode(), "CASE_REPORTED", ref.itemCode(), ref.completedBy(),

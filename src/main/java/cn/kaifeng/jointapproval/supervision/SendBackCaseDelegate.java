@@ -19,7 +19,7 @@ public class SendBackCaseDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var ref = CaseRef.of(execution);
+    var ref = CaseRef.of(execution, cases);
     String note = (String) execution.getVariable("verificationNote");
     cases.sendBack(ref.caseId(), note);
     ledger.record(ref.projectCode(), "CASE_SENT_BACK", ref.itemCode(), ref.completedBy(),

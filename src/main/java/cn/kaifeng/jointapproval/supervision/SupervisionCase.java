@@ -3,7 +3,10 @@ package cn.kaifeng.jointapproval.supervision;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A meeting decision under supervision. */
+/**
+ * A meeting decision under supervision. Its id is {@code "C-"} and the id of the supervision
+ * process instance that follows it.
+ */
 public record SupervisionCase(
     String id,
     String matterId,
@@ -19,4 +22,10 @@ public record SupervisionCase(
     String accountability,
     String accountabilityProposal,
     Instant openedAt,
-    LocalDate closedOn) {}
+    LocalDate closedOn) {
+
+  /** The id of the case a supervision process instance follows. */
+  public static String idOf(String supervisionProcessInstanceId) {
+    return "C-" + supervisionProcessInstanceId;
+  }
+}

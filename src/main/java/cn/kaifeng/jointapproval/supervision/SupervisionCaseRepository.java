@@ -9,7 +9,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The supervision_case table. */
@@ -17,9 +19,11 @@ import org.springframework.stereotype.Repository;
 public class SupervisionCaseRepository {
 
   private final JdbcTemplate jdbc;
+  private final JdbcClient client;
 
-  public SupervisionCaseRepository(JdbcTemplate jdbc) {
+  public SupervisionCaseRepository(JdbcTemplate jdbc, JdbcClient client) {
     this.jdbc = jdbc;
+    this.client = client;
   }
 
   public void insert(String id, String matterId, String projectCode, String itemCode,
@@ -35,6 +39,15 @@ public class SupervisionCaseRepository {
     return jdbc.query("select * from supervision_case where id = ?",
         SupervisionCaseRepository::map, id).stream().findFirst()
         .orElseThrow(() -> new IllegalStateException("No supervision case " + id));
+  }
+
+  /** The case a supervision process instance follows (its id says which). */
+  public SupervisionCase ofProcessInstance(String processInstanceId) {
+    return client.sql("select * from supervision_case where id = :id")
+        .param("id", SupervisionCase.idOf(processInstanceId))
+        .query(SupervisionCaseRepository::map).optional()
+        .orElseThrow(() -> new ProcessEngineException(
+            "流程实例 " + processInstanceId + " 没有登记的督办件"));
   }
 
   public Optional<SupervisionCase> ofMatter(String matterId) {

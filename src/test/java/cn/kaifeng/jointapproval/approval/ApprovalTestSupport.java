@@ -2,6 +2,8 @@ package cn.kaifeng.jointapproval.approval;
 
 import cn.kaifeng.jointapproval.calendar.CalendarService;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
+import cn.kaifeng.jointapproval.project.ProjectItem;
+import cn.kaifeng.jointapproval.project.ProjectItemRepository;
 import cn.kaifeng.jointapproval.project.ProjectRegistrationService;
 import cn.kaifeng.jointapproval.project.ProjectView;
 import cn.kaifeng.jointapproval.project.ProjectViews;
@@ -26,6 +28,7 @@ public abstract class ApprovalTestSupport {
   @Autowired protected TaskService taskService;
   @Autowired protected ManagementService managementService;
   @Autowired protected CalendarService calendar;
+  @Autowired protected ProjectItemRepository projectItems;
 
   protected ProjectView register(Map<String, Object> body) {
     return registration.register(body, "keyoffice", List.of("key-projects-office"));
@@ -45,10 +48,13 @@ public abstract class ApprovalTestSupport {
     return calendar.calendar().add(from, days);
   }
 
+  /** The running approval-item instance the ledger bound to the item (null if none runs). */
   protected ProcessInstance item(String projectCode, String itemCode) {
-    return runtimeService.createProcessInstanceQuery().processDefinitionKey("approval-item")
-        .processInstanceBusinessKey(projectCode).variableValueEquals("itemCode", itemCode)
-        .singleResult();
+    // Not by the itemCode variable: tests complete tasks with forged ones.
+    String bound = projectItems.find(projectCode, itemCode).map(ProjectItem::processInstanceId)
+        .orElse(null);
+    return bound == null ? null : runtimeService.createProcessInstanceQuery()
+        .processInstanceId(bound).singleResult();
   }
 
   protected Task task(String projectCode, String itemCode, String taskKey) {

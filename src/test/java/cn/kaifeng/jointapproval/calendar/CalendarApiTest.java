@@ -6,7 +6,6 @@ import cn.kaifeng.jointapproval.deadline.DeadlineService;
 import cn.kaifeng.jointapproval.support.CalendarFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -176,13 +175,13 @@ class CalendarApiTest {
     repositoryService.createDeployment().addModelInstance("deadline-retime-test.bpmn",
         Bpmn.createExecutableProcess("deadline-retime-test").camundaHistoryTimeToLive(1)
             .startEvent()
-            .userTask("work").camundaCandidateGroups("approval-fgw")
-            .camundaDueDate("${deadlines.dueAt(deadlineId)}")
-            .camundaFollowUpDate("${deadlines.warnAt(deadlineId)}")
+            .userTask("work").camundaCandidateGroups("approval-fgw").camundaAsyncBefore()
+            .camundaDueDate("${deadlines.dueAt(execution)}")
+            .camundaFollowUpDate("${deadlines.warnAt(execution)}")
             .boundaryEvent("warning").cancelActivity(false)
-            .timerWithDate("${deadlines.warnAt(deadlineId)}").endEvent()
+            .timerWithDate("${deadlines.warnAt(execution)}").endEvent()
             .moveToActivity("work")
-            .boundaryEvent("overdue").timerWithDate("${deadlines.overdueAt(deadlineId)}")
+            .boundaryEvent("overdue").timerWithDate("${deadlines.overdueAt(execution)}")
             .endEvent()
             .moveToActivity("work").endEvent()
             .done())
@@ -191,8 +190,11 @@ class CalendarApiTest {
     var clock = deadlines.open("test:retime", LocalDate.of(2026, 12, 15), 30, 0.75);
     assertThat(clock.provisional()).isTrue();
     assertThat(clock.dueOn()).isEqualTo(LocalDate.of(2027, 1, 26));
-    var instance = runtimeService.startProcessInstanceByKey("deadline-retime-test",
-        Map.of("deadlineId", clock.id()));
+    // The process instance takes the clock before its task asks for dates, as a first step would.
+    var instance = runtimeService.startProcessInstanceByKey("deadline-retime-test");
+    deadlines.own(clock.id(), instance.getId());
+    managementService.executeJob(managementService.createJobQuery()
+        .processInstanceId(instance.getId()).singleResult().getId());
     var task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     assertThat(ChinaTime.dateOf(task.getDueDate())).isEqualTo(LocalDate.of(2027, 1, 26));
 
