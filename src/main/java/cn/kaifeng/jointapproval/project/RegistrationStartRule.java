@@ -47,8 +47,8 @@ public class RegistrationStartRule implements StartSubmissionRule {
           .stream().map(entry -> new FieldError(entry.getKey(), entry.getValue())).toList());
     }
     if (!policy.mayRegister(groupIds, registration.county())) {
-      throw new AuthorizationException(
-          "只能登记本县区的项目，不能登记" + registration.county().displayName() + "的项目");
+      throw new AuthorizationException("用户 " + userId + " 无权登记"
+          + registration.county().displayName() + "的项目：县区只能登记本县区的项目");
     }
     if (businessKey != null && !businessKey.isBlank() && !businessKey.equals(registration.code())) {
       throw SubmissionRejectedException.of("businessKey",
