@@ -2,10 +2,7 @@ package cn.kaifeng.jointapproval.approval;
 
 import cn.kaifeng.jointapproval.identity.IdentityCatalog;
 import cn.kaifeng.jointapproval.deadline.DeadlineService;
-import cn.kaifeng.jointapproval.project.ItemStatus;
 import cn.kaifeng.jointapproval.project.Light;
-import cn.kaifeng.jointapproval.project.ProjectItem;
-import cn.kaifeng.jointapproval.project.ProjectItemRepository;
 import cn.kaifeng.jointapproval.project.ProjectLedger;
 import cn.kaifeng.jointapproval.project.ProjectRepository;
 import cn.kaifeng.jointapproval.project.Tracks;

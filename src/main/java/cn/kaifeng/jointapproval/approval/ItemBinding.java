@@ -1,9 +1,6 @@
 package cn.kaifeng.jointapproval.approval;
 
 import cn.kaifeng.jointapproval.deadline.DeadlineService;
-import cn.kaifeng.jointapproval.project.ItemStatus;
-import cn.kaifeng.jointapproval.project.ProjectItem;
-import cn.kaifeng.jointapproval.project.ProjectItemRepository;
 import cn.kaifeng.jointapproval.project.ProjectRepository;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,6 +1,7 @@
 package cn.kaifeng.jointapproval.approval;
 
-import cn.kaifeng.jointapproval.project.ProjectItemRepository;
+
+import cn.kaifeng.jointapproval.trust.TaskCompleterListener;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 

@@ -2,7 +2,6 @@ package cn.kaifeng.jointapproval.approval;
 
 import cn.kaifeng.jointapproval.deadline.DeadlineService;
 import cn.kaifeng.jointapproval.project.Light;
-import cn.kaifeng.jointapproval.project.ProjectItemRepository;
 import cn.kaifeng.jointapproval.project.ProjectLedger;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -2,8 +2,6 @@ package cn.kaifeng.jointapproval.approval;
 
 import cn.kaifeng.jointapproval.deadline.DeadlineService;
 import cn.kaifeng.jointapproval.identity.IdentityCatalog;
-import cn.kaifeng.jointapproval.project.ItemStatus;
-import cn.kaifeng.jointapproval.project.ProjectItemRepository;
 import cn.kaifeng.jointapproval.project.ProjectLedger;
 import cn.kaifeng.jointapproval.project.ProjectRepository;
 import cn.kaifeng.jointapproval.project.Tracks;

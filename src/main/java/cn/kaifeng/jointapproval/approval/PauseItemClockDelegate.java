@@ -1,8 +1,6 @@
 package cn.kaifeng.jointapproval.approval;
 
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
-import cn.kaifeng.jointapproval.project.ItemStatus;
-import cn.kaifeng.jointapproval.project.ProjectItemRepository;
 import cn.kaifeng.jointapproval.project.ProjectLedger;
 import cn.kaifeng.jointapproval.project.ProjectRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,12 +16,14 @@ public class PauseItemClockDelegate implements JavaDelegate {
 
   private final ProjectRepository projects;
   private final ProjectItemRepository items;
+  private final ItemPauseRepository pauses;
   private final ProjectLedger ledger;
 
-  public PauseItemClockDelegate(ProjectRepository projects, ProjectItemRepository items,
+  public PauseItemClockDelegate(ProjectRepository projects, ProjectItemRepository items, ItemPauseRepository pauses,
       ProjectLedger ledger) {
     this.projects = projects;
     this.items = items;
+    this.pauses = pauses;
     this.ledger = ledger;
   }
 
@@ -33,7 +33,7 @@ public class PauseItemClockDelegate implements JavaDelegate {
     String opinion = (String) execution.getVariable("opinion");
     projects.lock(item.projectCode());
     var stored = items.get(item.projectCode(), item.itemCode());
-    projects.startPause(item.projectCode(), item.itemCode(), ChinaTime.today());
+    pauses.start(item.projectCode(), item.itemCode(), ChinaTime.today());
     items.setStatus(item.projectCode(), item.itemCode(), ItemStatus.RETURNED);
     items.setOpinion(item.projectCode(), item.itemCode(), opinion);
     ledger.record(item.projectCode(), "ITEM_RETURNED", item.itemCode(), item.completedBy(),

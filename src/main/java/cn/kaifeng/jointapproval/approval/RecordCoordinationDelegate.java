@@ -1,7 +1,5 @@
 package cn.kaifeng.jointapproval.approval;
 
-import cn.kaifeng.jointapproval.project.ItemStatus;
-import cn.kaifeng.jointapproval.project.ProjectItemRepository;
 import cn.kaifeng.jointapproval.project.ProjectLedger;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

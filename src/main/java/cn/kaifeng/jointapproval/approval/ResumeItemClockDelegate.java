@@ -3,9 +3,7 @@ package cn.kaifeng.jointapproval.approval;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
 import cn.kaifeng.jointapproval.deadline.DeadlineCalculator;
 import cn.kaifeng.jointapproval.deadline.DeadlineService;
-import cn.kaifeng.jointapproval.project.ItemStatus;
 import cn.kaifeng.jointapproval.project.Light;
-import cn.kaifeng.jointapproval.project.ProjectItemRepository;
 import cn.kaifeng.jointapproval.project.ProjectLedger;
 import cn.kaifeng.jointapproval.project.ProjectRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,14 +20,16 @@ public class ResumeItemClockDelegate implements JavaDelegate {
 
   private final ProjectRepository projects;
   private final ProjectItemRepository items;
+  private final ItemPauseRepository pauses;
   private final DeadlineService deadlines;
   private final DeadlineCalculator calculator;
   private final ProjectLedger ledger;
 
-  public ResumeItemClockDelegate(ProjectRepository projects, ProjectItemRepository items,
+  public ResumeItemClockDelegate(ProjectRepository projects, ProjectItemRepository items, ItemPauseRepository pauses,
       DeadlineService deadlines, DeadlineCalculator calculator, ProjectLedger ledger) {
     this.projects = projects;
     this.items = items;
+    this.pauses = pauses;
     this.deadlines = deadlines;
     this.calculator = calculator;
     this.ledger = ledger;
@@ -42,12 +42,12 @@ public class ResumeItemClockDelegate implements JavaDelegate {
     projects.lock(item.projectCode());
     var project = projects.get(item.projectCode());
     var stored = items.get(item.projectCode(), item.itemCode());
-    var pausedOn = projects.endPause(item.projectCode(), item.itemCode(), today);
+    var pausedOn = pauses.end(item.projectCode(), item.itemCode(), today);
     int paused = calculator.pausedWorkingDays(
         java.util.List.of(new DeadlineCalculator.Pause(pausedOn, today)));
     var clock = deadlines.pause(stored.deadlineId(), pausedOn, today);
     deadlines.setPausedDays(project.deadlineId(),
-        calculator.mergedPausedWorkingDays(projects.finishedPauses(item.projectCode())));
+        calculator.mergedPausedWorkingDays(pauses.finished(item.projectCode())));
     items.setStatus(item.projectCode(), item.itemCode(), ItemStatus.OPEN);
     items.setLight(item.projectCode(), item.itemCode(), Light.of(clock, today));
     execution.setVariable("dueOn", clock.dueOn().toString());

@@ -1,7 +1,7 @@
 package cn.kaifeng.jointapproval.escalation;
 
 import cn.kaifeng.jointapproval.identity.IdentityCatalog;
-import cn.kaifeng.jointapproval.project.ProjectItemRepository;
+import cn.kaifeng.jointapproval.approval.ProjectItemRepository;
 import cn.kaifeng.jointapproval.project.ProjectRepository;
 import java.util.ArrayList;
 import java.util.HashSet;

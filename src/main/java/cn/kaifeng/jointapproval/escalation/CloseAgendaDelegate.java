@@ -1,6 +1,6 @@
 package cn.kaifeng.jointapproval.escalation;
 
-import cn.kaifeng.jointapproval.project.ProjectItemRepository;
+import cn.kaifeng.jointapproval.approval.ProjectItemRepository;
 import cn.kaifeng.jointapproval.project.ProjectRepository;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;

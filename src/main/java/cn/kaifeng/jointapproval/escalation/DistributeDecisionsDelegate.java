@@ -1,7 +1,7 @@
 package cn.kaifeng.jointapproval.escalation;
 
 import cn.kaifeng.jointapproval.notify.Notifier;
-import cn.kaifeng.jointapproval.project.ProjectItemRepository;
+import cn.kaifeng.jointapproval.approval.ProjectItemRepository;
 import cn.kaifeng.jointapproval.project.ProjectLedger;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;

@@ -4,7 +4,7 @@ import cn.kaifeng.jointapproval.approval.ApprovalProperties;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
 import cn.kaifeng.jointapproval.deadline.DeadlineService;
 import cn.kaifeng.jointapproval.identity.IdentityCatalog;
-import cn.kaifeng.jointapproval.project.ProjectItemRepository;
+import cn.kaifeng.jointapproval.approval.ProjectItemRepository;
 import cn.kaifeng.jointapproval.project.ProjectLedger;
 import cn.kaifeng.jointapproval.project.ProjectRepository;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package cn.kaifeng.jointapproval.project;
 
+
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -22,23 +24,22 @@ public class ProjectRegistrationService {
   private final RegistrationValidator validator;
   private final RegistrationPolicy policy;
   private final ProjectRepository projects;
-  private final ProjectViews views;
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
 
   public ProjectRegistrationService(RegistrationValidator validator, RegistrationPolicy policy,
-      ProjectRepository projects, ProjectViews views, RuntimeService runtimeService,
+      ProjectRepository projects, RuntimeService runtimeService,
       IdentityService identityService) {
     this.validator = validator;
     this.policy = policy;
     this.projects = projects;
-    this.views = views;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
   }
 
   @Transactional
-  public ProjectView register(Map<String, Object> body, String userId, Collection<String> groups) {
+  /** Returns the registered project's code. */
+  public String register(Map<String, Object> body, String userId, Collection<String> groups) {
     if (!policy.mayRegisterAny(groups)) {
       throw new RegistrationForbiddenException("只有市重点办、县区首席服务官和系统管理员可以登记项目");
     }
@@ -67,6 +68,6 @@ public class ProjectRegistrationService {
         identityService.setAuthentication(previous);
       }
     }
-    return views.of(registration.code());
+    return registration.code();
   }
 }

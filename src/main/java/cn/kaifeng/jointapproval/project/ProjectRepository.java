@@ -1,19 +1,17 @@
 package cn.kaifeng.jointapproval.project;
 
-import cn.kaifeng.jointapproval.deadline.DeadlineCalculator.Pause;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The project table and the pauses of its items. */
+/** The project table: the record of each registered project. */
 @Repository
 public class ProjectRepository {
 
@@ -86,37 +84,6 @@ public class ProjectRepository {
     jdbc.update("update project set status = ?, working_days_used = ?, completed_on = ? "
             + "where code = ?", ProjectStatus.READY_FOR_CONSTRUCTION.name(), workingDaysUsed,
         Date.valueOf(on), code);
-  }
-
-  // Pauses for supplement.
-
-  public void startPause(String code, String itemCode, LocalDate on) {
-    jdbc.update("insert into project_pause (project_code, item_code, paused_on) values (?, ?, ?)",
-        code, itemCode, Date.valueOf(on));
-  }
-
-  /** Ends the item's open pause; returns when it started. */
-  public LocalDate endPause(String code, String itemCode, LocalDate on) {
-    var started = jdbc.queryForList("""
-        select paused_on from project_pause
-        where project_code = ? and item_code = ? and resumed_on is null""", Date.class,
-        code, itemCode);
-    if (started.isEmpty()) {
-      throw new IllegalStateException("Item " + code + "/" + itemCode + " is not paused");
-    }
-    jdbc.update("""
-        update project_pause set resumed_on = ?
-        where project_code = ? and item_code = ? and resumed_on is null""", Date.valueOf(on),
-        code, itemCode);
-    return started.get(0).toLocalDate();
-  }
-
-  /** The finished pauses of every item of the project. */
-  public List<Pause> finishedPauses(String code) {
-    return jdbc.query("""
-        select paused_on, resumed_on from project_pause
-        where project_code = ? and resumed_on is not null""",
-        (rs, i) -> new Pause(rs.getDate(1).toLocalDate(), rs.getDate(2).toLocalDate()), code);
   }
 
   private static Project map(ResultSet rs, int row) throws SQLException {

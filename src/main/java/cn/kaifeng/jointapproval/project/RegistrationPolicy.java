@@ -1,5 +1,6 @@
 package cn.kaifeng.jointapproval.project;
 
+import cn.kaifeng.jointapproval.identity.Roles;
 import java.util.Collection;
 import java.util.Set;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -12,8 +13,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class RegistrationPolicy {
 
-  public static final String KEY_PROJECTS_OFFICE = "key-projects-office";
-  private static final Set<String> CITY_WIDE = Set.of(Groups.CAMUNDA_ADMIN, KEY_PROJECTS_OFFICE);
+  private static final Set<String> CITY_WIDE = Set.of(Groups.CAMUNDA_ADMIN,
+      Roles.KEY_PROJECTS_OFFICE);
 
   /** Whether the groups may register projects at all. */
   public boolean mayRegisterAny(Collection<String> groups) {

@@ -7,7 +7,7 @@ import cn.kaifeng.jointapproval.escalation.Matter;
 import cn.kaifeng.jointapproval.escalation.MatterRepository;
 import cn.kaifeng.jointapproval.escalation.MatterStage;
 import cn.kaifeng.jointapproval.identity.IdentityCatalog;
-import cn.kaifeng.jointapproval.project.ProjectItemRepository;
+import cn.kaifeng.jointapproval.approval.ProjectItemRepository;
 import cn.kaifeng.jointapproval.project.ProjectLedger;
 import cn.kaifeng.jointapproval.project.ProjectRepository;
 import java.util.Map;

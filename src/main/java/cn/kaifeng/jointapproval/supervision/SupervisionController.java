@@ -3,8 +3,8 @@ package cn.kaifeng.jointapproval.supervision;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
 import cn.kaifeng.jointapproval.deadline.DeadlineService;
 import cn.kaifeng.jointapproval.identity.IdentityCatalog;
-import cn.kaifeng.jointapproval.project.ProjectAccess;
-import cn.kaifeng.jointapproval.project.ProjectItemRepository;
+import cn.kaifeng.jointapproval.identity.Roles;
+import cn.kaifeng.jointapproval.approval.ProjectItemRepository;
 import cn.kaifeng.jointapproval.web.ForbiddenException;
 import cn.kaifeng.jointapproval.project.ProjectRepository;
 import cn.kaifeng.jointapproval.web.InvalidRequestException;
@@ -55,7 +55,7 @@ public class SupervisionController {
       org.springframework.security.core.Authentication user) {
     var groups = user.getAuthorities().stream()
         .map(org.springframework.security.core.GrantedAuthority::getAuthority).toList();
-    boolean cityWide = ProjectAccess.cityWide(groups);
+    boolean cityWide = Roles.cityWide(groups);
     if (!cityWide && unit != null && !unit.isBlank() && !groups.contains(unit)) {
       throw new ForbiddenException("只能查看本单位负责落实的督办件");
     }

@@ -2,11 +2,9 @@ package cn.kaifeng.jointapproval.approval;
 
 import cn.kaifeng.jointapproval.calendar.CalendarService;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
-import cn.kaifeng.jointapproval.project.ProjectItem;
-import cn.kaifeng.jointapproval.project.ProjectItemRepository;
 import cn.kaifeng.jointapproval.project.ProjectRegistrationService;
-import cn.kaifeng.jointapproval.project.ProjectView;
-import cn.kaifeng.jointapproval.project.ProjectViews;
+import cn.kaifeng.jointapproval.projectview.ProjectView;
+import cn.kaifeng.jointapproval.projectview.ProjectViews;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +29,7 @@ public abstract class ApprovalTestSupport {
   @Autowired protected ProjectItemRepository projectItems;
 
   protected ProjectView register(Map<String, Object> body) {
-    return registration.register(body, "keyoffice", List.of("key-projects-office"));
+    return views.of(registration.register(body, "keyoffice", List.of("key-projects-office")));
   }
 
   protected static void today(String date) {

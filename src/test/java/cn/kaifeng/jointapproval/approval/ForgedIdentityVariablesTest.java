@@ -6,9 +6,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
 import cn.kaifeng.jointapproval.deadline.DeadlineService;
-import cn.kaifeng.jointapproval.project.ItemStatus;
 import cn.kaifeng.jointapproval.project.ProjectLedger;
-import cn.kaifeng.jointapproval.project.ProjectView;
+import cn.kaifeng.jointapproval.projectview.ProjectView;
 import cn.kaifeng.jointapproval.support.ProjectFixtures;
 import java.time.LocalDate;
 import java.util.List;

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.kaifeng.jointapproval.JointApprovalApplication;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
-import cn.kaifeng.jointapproval.project.ItemStatus;
 import cn.kaifeng.jointapproval.project.ProjectRegistrationService;
-import cn.kaifeng.jointapproval.project.ProjectView;
-import cn.kaifeng.jointapproval.project.ProjectViews;
+import cn.kaifeng.jointapproval.projectview.ProjectView;
+import cn.kaifeng.jointapproval.projectview.ProjectViews;
 import cn.kaifeng.jointapproval.support.ProjectFixtures;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -66,9 +65,9 @@ class ParallelCompletionIT {
     var managementService = app.getBean(ManagementService.class);
 
     var code = ProjectFixtures.newCode("PAR");
-    var project = registration.register(ProjectFixtures.everything(
+    var project = views.of(registration.register(ProjectFixtures.everything(
             ProjectFixtures.body(code, ChinaTime.today().minusDays(7).toString())),
-        "keyoffice", List.of("key-projects-office"));
+        "keyoffice", List.of("key-projects-office")));
     var firstStage = project.items().stream().filter(i -> i.stage() == 1).toList();
     assertThat(firstStage).hasSize(12);
     var tasks = taskService.createTaskQuery().processInstanceBusinessKey(code)

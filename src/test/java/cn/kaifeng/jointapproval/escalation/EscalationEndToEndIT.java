@@ -6,7 +6,7 @@ import cn.kaifeng.jointapproval.JointApprovalApplication;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
 import cn.kaifeng.jointapproval.project.ProjectRegistrationService;
 import cn.kaifeng.jointapproval.project.ProjectStatus;
-import cn.kaifeng.jointapproval.project.ProjectViews;
+import cn.kaifeng.jointapproval.projectview.ProjectViews;
 import cn.kaifeng.jointapproval.support.ProjectFixtures;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

@@ -7,7 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import cn.kaifeng.jointapproval.approval.ApprovalTestSupport;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
 import cn.kaifeng.jointapproval.deadline.DeadlineService;
-import cn.kaifeng.jointapproval.project.ItemStatus;
+import cn.kaifeng.jointapproval.approval.ItemStatus;
 import cn.kaifeng.jointapproval.project.ProjectLedger;
 import cn.kaifeng.jointapproval.supervision.CaseStatus;
 import cn.kaifeng.jointapproval.supervision.SupervisionCaseRepository;

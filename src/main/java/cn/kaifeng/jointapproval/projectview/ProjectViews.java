@@ -1,5 +1,19 @@
-package cn.kaifeng.jointapproval.project;
+package cn.kaifeng.jointapproval.projectview;
 
+
+
+
+
+
+
+
+import cn.kaifeng.jointapproval.project.ProjectLedger;
+import cn.kaifeng.jointapproval.approval.ItemStatus;
+import cn.kaifeng.jointapproval.project.ProjectRepository;
+import cn.kaifeng.jointapproval.project.Tracks;
+import cn.kaifeng.jointapproval.project.ProjectStatus;
+import cn.kaifeng.jointapproval.approval.ProjectItemRepository;
+import cn.kaifeng.jointapproval.projectview.ProjectView;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
 import cn.kaifeng.jointapproval.deadline.DeadlineService;
 import cn.kaifeng.jointapproval.escalation.MatterRepository;

@@ -1,9 +1,14 @@
-package cn.kaifeng.jointapproval.project;
+package cn.kaifeng.jointapproval.projectview;
 
+
+
+
+import cn.kaifeng.jointapproval.project.RegistrationPolicy;
+import cn.kaifeng.jointapproval.project.Project;
+import cn.kaifeng.jointapproval.approval.ProjectItemRepository;
 import cn.kaifeng.jointapproval.supervision.SupervisionCaseRepository;
 import java.util.Collection;
-import java.util.Set;
-import org.camunda.bpm.engine.authorization.Groups;
+import cn.kaifeng.jointapproval.identity.Roles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,10 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProjectAccess {
 
-  public static final Set<String> CITY_WIDE = Set.of(Groups.CAMUNDA_ADMIN,
-      RegistrationPolicy.KEY_PROJECTS_OFFICE, "joint-review-platform", "executive-vice-mayor",
-      "supervision-bureau");
-
   private final ProjectItemRepository items;
   private final SupervisionCaseRepository cases;
 
@@ -27,12 +28,8 @@ public class ProjectAccess {
     this.cases = cases;
   }
 
-  public static boolean cityWide(Collection<String> groups) {
-    return groups.stream().anyMatch(CITY_WIDE::contains);
-  }
-
   public boolean mayRead(Collection<String> groups, Project project) {
-    if (cityWide(groups) || groups.contains(project.county().group())) {
+    if (Roles.cityWide(groups) || groups.contains(project.county().group())) {
       return true;
     }
     if (items.ofProject(project.code()).stream()

@@ -1,5 +1,17 @@
-package cn.kaifeng.jointapproval.project;
+package cn.kaifeng.jointapproval.projectview;
 
+
+
+
+
+
+
+import cn.kaifeng.jointapproval.project.ProjectRepository;
+import cn.kaifeng.jointapproval.projectview.ProjectView;
+import cn.kaifeng.jointapproval.projectview.ProjectViews;
+import cn.kaifeng.jointapproval.project.Project;
+import cn.kaifeng.jointapproval.project.ProjectRegistrationService;
+import cn.kaifeng.jointapproval.projectview.ProjectAccess;
 import cn.kaifeng.jointapproval.web.ForbiddenException;
 import java.net.URI;
 import java.util.Map;
@@ -34,7 +46,7 @@ public class ProjectController {
   @PostMapping
   ResponseEntity<ProjectView> register(@RequestBody Map<String, Object> body,
       Authentication user) {
-    var view = registration.register(body, user.getName(), groups(user));
+    var view = views.of(registration.register(body, user.getName(), groups(user)));
     return ResponseEntity.created(URI.create("/api/projects/" + view.code())).body(view);
   }
 

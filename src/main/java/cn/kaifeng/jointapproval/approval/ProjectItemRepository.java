@@ -1,5 +1,11 @@
-package cn.kaifeng.jointapproval.project;
+package cn.kaifeng.jointapproval.approval;
 
+
+
+
+import cn.kaifeng.jointapproval.approval.ItemStatus;
+import cn.kaifeng.jointapproval.project.Light;
+import cn.kaifeng.jointapproval.approval.ProjectItem;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;

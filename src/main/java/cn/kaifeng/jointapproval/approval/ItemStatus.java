@@ -1,4 +1,4 @@
-package cn.kaifeng.jointapproval.project;
+package cn.kaifeng.jointapproval.approval;
 
 /** Where an approval item stands. */
 public enum ItemStatus {

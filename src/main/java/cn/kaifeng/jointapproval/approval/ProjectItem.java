@@ -1,5 +1,9 @@
-package cn.kaifeng.jointapproval.project;
+package cn.kaifeng.jointapproval.approval;
 
+
+
+import cn.kaifeng.jointapproval.approval.ItemStatus;
+import cn.kaifeng.jointapproval.project.Light;
 import java.time.LocalDate;
 
 /**

@@ -1,4 +1,4 @@
-package cn.kaifeng.jointapproval.approval;
+package cn.kaifeng.jointapproval.project;
 
 import cn.kaifeng.jointapproval.project.DuplicateProjectException;
 import cn.kaifeng.jointapproval.project.ProjectLedger;

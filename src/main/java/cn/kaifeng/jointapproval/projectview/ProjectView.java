@@ -1,5 +1,13 @@
-package cn.kaifeng.jointapproval.project;
+package cn.kaifeng.jointapproval.projectview;
 
+
+
+
+
+import cn.kaifeng.jointapproval.project.ProjectLedger;
+import cn.kaifeng.jointapproval.approval.ItemStatus;
+import cn.kaifeng.jointapproval.project.ProjectStatus;
+import cn.kaifeng.jointapproval.project.Light;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package cn.kaifeng.jointapproval.approval;
+package cn.kaifeng.jointapproval.trust;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
