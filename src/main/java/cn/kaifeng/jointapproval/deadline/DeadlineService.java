@@ -1,6 +1,7 @@
 package cn.kaifeng.jointapproval.deadline;
 
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
+import cn.kaifeng.jointapproval.modelsafety.ModelExpressionBean;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code deadlineId} is re-timed by {@link DeadlineRetimer} whenever its clock's dates move.
  */
 @Service("deadlines")
+@ModelExpressionBean
 public class DeadlineService {
 
   private final DeadlineRepository repository;

@@ -1,5 +1,6 @@
 package cn.kaifeng.jointapproval.project;
 
+import cn.kaifeng.jointapproval.modelsafety.ModelExpressionBean;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Repository;
  * runs over {@code ${projectItems.codesInStage(projectCode, 1)}}.
  */
 @Repository("projectItems")
+@ModelExpressionBean
 public class ProjectItemRepository {
 
   private final JdbcTemplate jdbc;

@@ -1,0 +1,35 @@
+package cn.kaifeng.jointapproval.modelsafety;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Process designers deploy models from Camunda Modeler; this keeps what a model can do inside the
+ * engine's job. Expressions see only the project's delegates, listeners and
+ * {@link ModelExpressionBean} helpers, and no member leads to engine services or reflection.
+ */
+@Component
+public class ModelSafetyPlugin extends AbstractProcessEnginePlugin {
+
+  private static final Logger log = LoggerFactory.getLogger(ModelSafetyPlugin.class);
+
+  private final ApplicationContext context;
+
+  public ModelSafetyPlugin(ApplicationContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    var beans = ModelBeans.of(context);
+    log.info("Beans that models may use in expressions: {}", beans.names());
+    configuration.setBeans(beans.asMap());
+    // Spring's ProcessEngineFactoryBean created the expression manager before any plugin ran,
+    // from getBeans() while that was still null, i.e. with every bean of the context: replace it.
+    configuration.setExpressionManager(new GuardedExpressionManager(context, beans.asMap()));
+  }
+}
