@@ -1,5 +1,8 @@
 package cn.kaifeng.jointapproval.modelsafety;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
@@ -10,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Process designers deploy models from Camunda Modeler; this keeps what a model can do inside the
  * engine's job. Expressions see only the project's delegates, listeners and
- * {@link ModelExpressionBean} helpers, and no member leads to engine services or reflection.
+ * {@link ModelExpressionBean} helpers; BPMN with scripts, foreign classes, other beans, engine
+ * services or reflection is refused at deploy time.
  */
 @Component
 public class ModelSafetyPlugin extends AbstractProcessEnginePlugin {
@@ -31,5 +35,11 @@ public class ModelSafetyPlugin extends AbstractProcessEnginePlugin {
     // Spring's ProcessEngineFactoryBean created the expression manager before any plugin ran,
     // from getBeans() while that was still null, i.e. with every bean of the context: replace it.
     configuration.setExpressionManager(new GuardedExpressionManager(context, beans.asMap()));
+
+    List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
+    listeners.add(new ModelSafetyParseListener(
+        new BpmnInspector(new ExpressionInspector(beans::isForbidden))));
+    configuration.setCustomPreBPMNParseListeners(listeners);
   }
 }
