@@ -5,6 +5,7 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Process designers deploy models from Camunda Modeler; this keeps what a model can do inside the
  * engine's job. Expressions see only the project's delegates, listeners and
  * {@link ModelExpressionBean} helpers; BPMN with scripts, foreign classes, other beans, engine
- * services or reflection is refused at deploy time.
+ * services or reflection is refused at deploy time; DMN must be FEEL; CMMN is off.
  */
 @Component
 public class ModelSafetyPlugin extends AbstractProcessEnginePlugin {
@@ -41,5 +42,14 @@ public class ModelSafetyPlugin extends AbstractProcessEnginePlugin {
     listeners.add(new ModelSafetyParseListener(
         new BpmnInspector(new ExpressionInspector(beans::isForbidden))));
     configuration.setCustomPreBPMNParseListeners(listeners);
+
+    List<Deployer> deployers = configuration.getCustomPreDeployers() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
+    deployers.add(new DmnLanguageDeployer());
+    configuration.setCustomPreDeployers(deployers);
+
+    // The project has no case models, and a deployed .cmmn would carry classes, scripts and
+    // expressions past the BPMN check.
+    configuration.setCmmnEnabled(false);
   }
 }
