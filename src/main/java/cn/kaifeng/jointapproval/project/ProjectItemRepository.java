@@ -1,5 +1,6 @@
 package cn.kaifeng.jointapproval.project;
 
+import cn.kaifeng.jointapproval.modelsafety.ModelExpressionBean;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Repository;
  * joint approval process instance asks.
  */
 @Repository("projectItems")
+@ModelExpressionBean
 public class ProjectItemRepository {
 
   private final JdbcTemplate jdbc;
