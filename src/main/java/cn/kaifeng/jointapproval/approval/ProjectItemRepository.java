@@ -1,11 +1,7 @@
 package cn.kaifeng.jointapproval.approval;
 
-
-
-
-import cn.kaifeng.jointapproval.approval.ItemStatus;
+import cn.kaifeng.jointapproval.modelsafety.ModelExpressionBean;
 import cn.kaifeng.jointapproval.project.Light;
-import cn.kaifeng.jointapproval.approval.ProjectItem;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,6 +19,7 @@ import org.springframework.stereotype.Repository;
  * joint approval process instance asks.
  */
 @Repository("projectItems")
+@ModelExpressionBean
 public class ProjectItemRepository {
 
   private final JdbcTemplate jdbc;

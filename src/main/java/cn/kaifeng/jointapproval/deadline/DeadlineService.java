@@ -1,6 +1,7 @@
 package cn.kaifeng.jointapproval.deadline;
 
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
+import cn.kaifeng.jointapproval.modelsafety.ModelExpressionBean;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * variables.
  */
 @Service("deadlines")
+@ModelExpressionBean
 public class DeadlineService {
 
   private final DeadlineRepository repository;

@@ -1,6 +1,7 @@
 package cn.kaifeng.jointapproval.escalation;
 
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
+import cn.kaifeng.jointapproval.modelsafety.ModelExpressionBean;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * and waits for {@code ${meetingSchedule.nextClose()}}.
  */
 @Component("meetingSchedule")
+@ModelExpressionBean
 public class MeetingSchedule {
 
   private final EscalationProperties properties;

@@ -1,6 +1,7 @@
 package cn.kaifeng.jointapproval.notify;
 
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
+import cn.kaifeng.jointapproval.modelsafety.ModelExpressionBean;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
  * and the daily digest's timer, in Beijing time whatever the server's zone.
  */
 @Component("mailSettings")
+@ModelExpressionBean
 public class MailSettings {
 
   private final NotifyProperties properties;

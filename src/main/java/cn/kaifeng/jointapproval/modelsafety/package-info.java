@@ -1,0 +1,5 @@
+/**
+ * Keeps a deployed BPMN or DMN model inside the engine's job: no scripts, no foreign classes, no
+ * Spring beans but the project's delegates and helpers, no engine services or reflection.
+ */
+package cn.kaifeng.jointapproval.modelsafety;
