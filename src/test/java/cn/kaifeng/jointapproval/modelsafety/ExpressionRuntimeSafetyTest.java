@@ -3,7 +3,7 @@ package cn.kaifeng.jointapproval.modelsafety;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.kaifeng.jointapproval.approval.TaskCompleterListener;
+import cn.kaifeng.jointapproval.trust.TaskCompleterListener;
 import cn.kaifeng.jointapproval.deadline.DeadlineService;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;

@@ -2,7 +2,7 @@ package cn.kaifeng.jointapproval.modelsafety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.kaifeng.jointapproval.approval.TaskCompleterListener;
+import cn.kaifeng.jointapproval.trust.TaskCompleterListener;
 import cn.kaifeng.jointapproval.deadline.DeadlineService;
 import cn.kaifeng.jointapproval.project.ProjectRepository;
 import org.camunda.bpm.engine.impl.bpmn.listener.ClassDelegateExecutionListener;
