@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 public class HolidayScheduleParser {
 
   /** Raised for a malformed schedule; nothing has been changed. */
-  public static class InvalidScheduleException extends RuntimeException {
+  public static class InvalidScheduleException extends RuntimeException
+      implements cn.kaifeng.jointapproval.web.ApiError {
     private final List<String> errors;
 
     public InvalidScheduleException(List<String> errors) {
@@ -31,6 +32,21 @@ public class HolidayScheduleParser {
 
     public List<String> errors() {
       return errors;
+    }
+
+    @Override
+    public int status() {
+      return 400;
+    }
+
+    @Override
+    public String title() {
+      return "节假日安排格式错误，未作任何更改";
+    }
+
+    @Override
+    public java.util.Map<String, Object> properties() {
+      return java.util.Map.of("errors", errors);
     }
   }
 

@@ -1,9 +1,5 @@
 package cn.kaifeng.jointapproval.web;
 
-import cn.kaifeng.jointapproval.calendar.HolidayScheduleParser.InvalidScheduleException;
-import cn.kaifeng.jointapproval.project.DuplicateProjectException;
-import cn.kaifeng.jointapproval.project.ProjectNotFoundException;
-import cn.kaifeng.jointapproval.project.RegistrationForbiddenException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import java.util.Map;
@@ -40,13 +36,6 @@ public class ApiProblemHandler {
     return badRequest("请求参数有误", e.getMessage(), e.errors());
   }
 
-  @ExceptionHandler(InvalidScheduleException.class)
-  ProblemDetail invalidSchedule(InvalidScheduleException e) {
-    var problem = problem(HttpStatus.BAD_REQUEST, "节假日安排格式错误，未作任何更改", e.getMessage());
-    problem.setProperty("errors", e.errors());
-    return problem;
-  }
-
   @ExceptionHandler(MissingServletRequestParameterException.class)
   ProblemDetail missing(MissingServletRequestParameterException e) {
     String message = "缺少参数 " + e.getParameterName();
@@ -63,54 +52,25 @@ public class ApiProblemHandler {
     return badRequest("请求参数有误", message, Map.of(field, message));
   }
 
-  @ExceptionHandler(DuplicateProjectException.class)
-  ProblemDetail duplicate(DuplicateProjectException e) {
-    var problem = problem(HttpStatus.CONFLICT, "项目已存在", e.getMessage());
-    problem.setProperty("code", e.code());
-    return problem;
-  }
-
-  @ExceptionHandler(ProjectNotFoundException.class)
-  ProblemDetail notFound(ProjectNotFoundException e) {
-    return problem(HttpStatus.NOT_FOUND, "未找到", e.getMessage());
-  }
-
-  @ExceptionHandler({ForbiddenException.class, RegistrationForbiddenException.class})
-  ProblemDetail forbidden(RuntimeException e) {
-    return problem(HttpStatus.FORBIDDEN, "无权操作", e.getMessage());
-  }
-
   /**
-   * An engine call failed: nothing was changed (the transaction rolled back). The answer says
-   * what kind of failure it was; the exception itself goes to the log only.
+   * Everything else: a feature's own {@link ApiError}, an engine call that failed (nothing was
+   * changed, the transaction rolled back), Spring's request errors (unknown path, wrong method,
+   * wrong content type) or an unexpected failure. The answer says what kind of failure it was in
+   * Chinese; an unexpected exception goes to the log only.
    */
-  @ExceptionHandler(org.camunda.bpm.engine.ProcessEngineException.class)
-  ProblemDetail processFailure(org.camunda.bpm.engine.ProcessEngineException e) {
-    var mapped = EngineProblems.of(e, 500, null);
+  @ExceptionHandler(Exception.class)
+  ProblemDetail failure(Exception e) {
+    int status = e instanceof org.springframework.web.ErrorResponse response
+        ? response.getStatusCode().value() : 500;
+    var mapped = EngineProblems.of(e, status, null);
     if (mapped.status() >= 500) {
-      org.slf4j.LoggerFactory.getLogger(ApiProblemHandler.class)
-          .error("Process step failed, transaction rolled back", e);
+      org.slf4j.LoggerFactory.getLogger(ApiProblemHandler.class).error("Request failed", e);
     }
     var problem = problem(HttpStatus.valueOf(mapped.status()), mapped.title(), mapped.detail());
     if (!mapped.errors().isEmpty()) {
       problem.setProperty("errors", mapped.errors());
     }
+    mapped.properties().forEach(problem::setProperty);
     return problem;
-  }
-
-  /**
-   * Anything else — Spring's own request errors (unknown path, wrong method, wrong content type)
-   * or an unexpected failure — answers with the same Chinese problem details; the exception goes
-   * to the log only.
-   */
-  @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception e) {
-    int status = e instanceof org.springframework.web.ErrorResponse response
-        ? response.getStatusCode().value() : 500;
-    if (status >= 500) {
-      org.slf4j.LoggerFactory.getLogger(ApiProblemHandler.class).error("Request failed", e);
-    }
-    var mapped = EngineProblems.of(null, status, null);
-    return problem(HttpStatus.valueOf(mapped.status()), mapped.title(), mapped.detail());
   }
 }

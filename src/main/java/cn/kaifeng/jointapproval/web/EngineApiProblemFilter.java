@@ -78,6 +78,7 @@ public class EngineApiProblemFilter extends OncePerRequestFilter {
     if (!problem.errors().isEmpty()) {
       body.put("errors", problem.errors());
     }
+    problem.properties().forEach(body::putIfAbsent);
     response.resetBuffer();
     response.setStatus(problem.status());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

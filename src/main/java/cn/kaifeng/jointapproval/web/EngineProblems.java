@@ -1,10 +1,10 @@
 package cn.kaifeng.jointapproval.web;
 
-import cn.kaifeng.jointapproval.project.DuplicateProjectException;
 import cn.kaifeng.jointapproval.trust.FieldError;
 import cn.kaifeng.jointapproval.trust.SubmissionConflictException;
 import cn.kaifeng.jointapproval.trust.SubmissionRejectedException;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -20,8 +20,13 @@ import org.camunda.bpm.engine.exception.NotFoundException;
  */
 public final class EngineProblems {
 
-  /** The answer: {@code errors} only for bad input. */
-  public record Problem(int status, String title, String detail, List<FieldError> errors) {
+  /** The answer: {@code errors} only for bad input; {@code properties}: a feature's extras. */
+  public record Problem(int status, String title, String detail, List<FieldError> errors,
+      Map<String, Object> properties) {
+
+    Problem(int status, String title, String detail, List<FieldError> errors) {
+      this(status, title, detail, errors, Map.of());
+    }
   }
 
   private static final Pattern LEAK = Pattern.compile(
@@ -43,7 +48,11 @@ public final class EngineProblems {
         return new Problem(400, "提交的内容有误",
             readable(rejected.getMessage(), "提交的内容有误，未作任何更改"), rejected.errors());
       }
-      if (t instanceof SubmissionConflictException || t instanceof DuplicateProjectException) {
+      if (t instanceof ApiError api) {
+        return new Problem(api.status(), api.title(), readable(t.getMessage(), api.title()),
+            List.of(), api.properties());
+      }
+      if (t instanceof SubmissionConflictException) {
         return new Problem(409, "与当前状态冲突", readable(t.getMessage(), "与当前状态冲突，未作任何更改"),
             List.of());
       }

@@ -1,0 +1,8 @@
+/**
+ * The joint approval process and its approval items (审批事项): tracks, planning, item clocks, pauses
+ * for supplement, lights and overdue escalation. Owns the items and their pauses.
+ */
+@ApplicationModule(displayName = "Joint approval", allowedDependencies = {"project", "calendar", "deadline", "identity", "modelsafety", "notify", "trust"})
+package cn.kaifeng.jointapproval.approval;
+
+import org.springframework.modulith.ApplicationModule;
