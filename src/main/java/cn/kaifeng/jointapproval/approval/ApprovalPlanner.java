@@ -48,9 +48,4 @@ public class ApprovalPlanner {
     }
     return planned;
   }
-
-  /** Working days the plan needs from start to the last item's due date. */
-  public static int span(List<PlannedItem> plan) {
-    return plan.stream().mapToInt(p -> p.offsetDays() + p.promisedDays()).max().orElse(0);
-  }
 }

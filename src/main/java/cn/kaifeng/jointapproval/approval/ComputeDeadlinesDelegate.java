@@ -1,6 +1,7 @@
 package cn.kaifeng.jointapproval.approval;
 
 import cn.kaifeng.jointapproval.identity.IdentityCatalog;
+import cn.kaifeng.jointapproval.deadline.DeadlineIds;
 import cn.kaifeng.jointapproval.deadline.DeadlineService;
 import cn.kaifeng.jointapproval.project.Light;
 import cn.kaifeng.jointapproval.project.ProjectLedger;
@@ -36,27 +37,16 @@ public class ComputeDeadlinesDelegate implements JavaDelegate {
   private final ProjectRepository projects;
   private final ProjectItemRepository items;
   private final ProjectLedger ledger;
-  private final ApprovalProperties properties;
   private final IdentityCatalog catalog;
 
   public ComputeDeadlinesDelegate(ApprovalPlanner planner, DeadlineService deadlines,
-      ProjectRepository projects, ProjectItemRepository items, ProjectLedger ledger,
-      ApprovalProperties properties, IdentityCatalog catalog) {
+      ProjectRepository projects, ProjectItemRepository items, ProjectLedger ledger, IdentityCatalog catalog) {
     this.planner = planner;
     this.deadlines = deadlines;
     this.projects = projects;
     this.items = items;
     this.ledger = ledger;
-    this.properties = properties;
     this.catalog = catalog;
-  }
-
-  public static String projectDeadlineId(String projectCode) {
-    return "project:" + projectCode;
-  }
-
-  public static String itemDeadlineId(String projectCode, String itemCode) {
-    return "item:" + projectCode + ":" + itemCode;
   }
 
   @Override
@@ -75,16 +65,15 @@ public class ComputeDeadlinesDelegate implements JavaDelegate {
     LocalDate start = project.registration().landDelistedOn();
 
     // The project's clock belongs to this process instance; each item's to its own, once it opens.
-    String projectClock = projectDeadlineId(code);
-    var projectDeadline = deadlines.open(projectClock, execution.getProcessInstanceId(), start,
-        limit, properties.warnShare());
+    String projectClock = DeadlineIds.project(code);
+    var projectDeadline = deadlines.open(projectClock, execution.getProcessInstanceId(), start, limit);
     projects.setTrack(code, trackCode, limit, projectClock);
 
     var plan = planner.plan(start, limit, required);
     for (var planned : plan) {
       var item = planned.item();
-      String clock = itemDeadlineId(code, item.itemCode());
-      deadlines.open(clock, planned.clockStart(), planned.promisedDays(), properties.warnShare());
+      String clock = DeadlineIds.item(code, item.itemCode());
+      deadlines.open(clock, planned.clockStart(), planned.promisedDays());
       items.insert(new ProjectItem(code, item.itemCode(), item.itemName(), item.department(),
           "approval-" + item.department(), item.stage(), planned.promisedDays(), clock,
           ItemStatus.PLANNED, Light.GREEN, false, null, null, null));

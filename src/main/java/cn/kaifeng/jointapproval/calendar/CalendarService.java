@@ -106,11 +106,6 @@ public class CalendarService {
     events.publishEvent(new CalendarYearLoaded(schedule.year()));
   }
 
-  /** Re-reads the calendar tables now, for changes made outside {@link #loadYear}. */
-  public void refresh() {
-    reload();
-  }
-
   private synchronized Snapshot reload() {
     String signature = repository.signature();
     var calendar = new WorkingDayCalendar(repository.allDays(), repository.publishedYears());

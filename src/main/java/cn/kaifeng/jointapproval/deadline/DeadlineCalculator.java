@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
 public class DeadlineCalculator {
 
   /** Default share of the time limit after which an item turns yellow (DOMAIN.md §5.7). */
-  public static final double DEFAULT_WARN_SHARE = 0.75;
 
   /** A paused stretch: returned on {@code from}, resubmitted on {@code until}. */
   public record Pause(LocalDate from, LocalDate until) {}
@@ -49,13 +48,6 @@ public class DeadlineCalculator {
     int warnDays = (int) Math.ceil(warnShare * limitDays - 1e-9);
     LocalDate warn = calendar.add(start, warnDays + pausedDays);
     return new Dates(due, warn, calendar.isProvisional(start, due));
-  }
-
-  /** The yellow-warning date of a clock from {@code start} to {@code due}. */
-  public LocalDate warningDate(LocalDate start, LocalDate due, double warnShare) {
-    WorkingDayCalendar calendar = calendarService.calendar();
-    int total = calendar.count(start, due);
-    return calendar.add(start, (int) Math.ceil(warnShare * total - 1e-9));
   }
 
   /** Working days during which a clock stood still: after each pause's start up to resubmission. */

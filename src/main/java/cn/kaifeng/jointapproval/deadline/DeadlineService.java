@@ -30,12 +30,14 @@ public class DeadlineService {
   private final DeadlineRepository repository;
   private final DeadlineCalculator calculator;
   private final DeadlineRetimer retimer;
+  private final double warnShare;
 
   public DeadlineService(DeadlineRepository repository, DeadlineCalculator calculator,
-      DeadlineRetimer retimer) {
+      DeadlineRetimer retimer, DeadlineProperties properties) {
     this.repository = repository;
     this.calculator = calculator;
     this.retimer = retimer;
+    this.warnShare = properties.warnShare();
   }
 
   /**
@@ -43,14 +45,13 @@ public class DeadlineService {
    * instance follows yet (see {@link #own}).
    */
   @Transactional
-  public Deadline open(String id, LocalDate start, int limitDays, double warnShare) {
-    return open(id, null, start, limitDays, warnShare);
+  public Deadline open(String id, LocalDate start, int limitDays) {
+    return open(id, null, start, limitDays);
   }
 
   /** Starts a clock that {@code processInstanceId}'s tasks and timers follow. */
   @Transactional
-  public Deadline open(String id, String processInstanceId, LocalDate start, int limitDays,
-      double warnShare) {
+  public Deadline open(String id, String processInstanceId, LocalDate start, int limitDays) {
     var dates = calculator.dates(start, limitDays, 0, warnShare);
     var deadline = new Deadline(id, start, limitDays, 0, BigDecimal.valueOf(warnShare),
         dates.dueOn(), dates.warnOn(), dates.provisional(), null, processInstanceId);

@@ -1,7 +1,7 @@
 package cn.kaifeng.jointapproval.escalation;
 
-import cn.kaifeng.jointapproval.approval.ApprovalProperties;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
+import cn.kaifeng.jointapproval.deadline.DeadlineIds;
 import cn.kaifeng.jointapproval.deadline.DeadlineService;
 import cn.kaifeng.jointapproval.identity.IdentityCatalog;
 import cn.kaifeng.jointapproval.approval.ProjectItemRepository;
@@ -29,19 +29,17 @@ public class OpenMatterDelegate implements JavaDelegate {
   private final DeadlineService deadlines;
   private final ProjectLedger ledger;
   private final EscalationProperties properties;
-  private final ApprovalProperties approval;
   private final Map<String, String> groupNames;
 
   public OpenMatterDelegate(MatterRepository matters, ProjectRepository projects,
       ProjectItemRepository items, DeadlineService deadlines, ProjectLedger ledger,
-      EscalationProperties properties, ApprovalProperties approval, IdentityCatalog catalog) {
+      EscalationProperties properties, IdentityCatalog catalog) {
     this.matters = matters;
     this.projects = projects;
     this.items = items;
     this.deadlines = deadlines;
     this.ledger = ledger;
     this.properties = properties;
-    this.approval = approval;
     this.groupNames = catalog.groupNames();
   }
 
@@ -62,9 +60,9 @@ public class OpenMatterDelegate implements JavaDelegate {
     String reason = (String) execution.getVariable("coordinationReason");
     // The process instance id is unique and short enough; it also finds the process again.
     String matterId = Matter.idOf(processInstanceId);
-    String clock = "matter:" + matterId;
+    String clock = DeadlineIds.matter(matterId);
     var deadline = deadlines.open(clock, processInstanceId, ChinaTime.today(),
-        properties.coordinationLimitDays(), approval.warnShare());
+        properties.coordinationLimitDays());
     matters.insert(matterId, item.projectCode(), item.itemCode(), origin, reason, clock,
         ClockUtil.getCurrentTime().toInstant());
     execution.setVariable("matterId", matterId);

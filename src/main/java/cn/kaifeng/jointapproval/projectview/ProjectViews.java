@@ -102,8 +102,7 @@ public class ProjectViews {
       // The deadline that matters now: the case's once under supervision, else the platform's.
       var clock = supervisionCase != null ? deadlines.get(supervisionCase.deadlineId())
           : deadlines.get(m.coordinationDeadlineId());
-      boolean overdue = supervisionCase != null && (supervisionCase.overdue()
-          || (supervisionCase.status() != CaseStatus.ACCEPTED && today.isAfter(clock.dueOn())));
+      boolean overdue = supervisionCase != null && supervisionCase.overdueOn(today, clock);
       return new ProjectView.Matter(m.id(), m.itemCode(), m.origin(), m.reason(),
           m.stage().name(), m.stage().displayName(),
           m.stage() == MatterStage.ON_AGENDA ? null : clock.dueOn(), m.meetingOn(),

@@ -1,7 +1,7 @@
 package cn.kaifeng.jointapproval.supervision;
 
-import cn.kaifeng.jointapproval.approval.ApprovalProperties;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
+import cn.kaifeng.jointapproval.deadline.DeadlineIds;
 import cn.kaifeng.jointapproval.deadline.DeadlineService;
 import cn.kaifeng.jointapproval.escalation.Matter;
 import cn.kaifeng.jointapproval.escalation.MatterRepository;
@@ -32,19 +32,17 @@ public class OpenCaseDelegate implements JavaDelegate {
   private final ProjectItemRepository items;
   private final DeadlineService deadlines;
   private final ProjectLedger ledger;
-  private final ApprovalProperties approval;
   private final Map<String, String> groupNames;
 
   public OpenCaseDelegate(SupervisionCaseRepository cases, MatterRepository matters,
       ProjectRepository projects, ProjectItemRepository items, DeadlineService deadlines,
-      ProjectLedger ledger, ApprovalProperties approval, IdentityCatalog catalog) {
+      ProjectLedger ledger, IdentityCatalog catalog) {
     this.cases = cases;
     this.matters = matters;
     this.projects = projects;
     this.items = items;
     this.deadlines = deadlines;
     this.ledger = ledger;
-    this.approval = approval;
     this.groupNames = catalog.groupNames();
   }
 
@@ -54,9 +52,9 @@ public class OpenCaseDelegate implements JavaDelegate {
     String caseId = SupervisionCase.idOf(execution.getProcessInstanceId());
     String unit = matter.responsibleUnit();
     String decision = matter.decision();
-    String clock = "case:" + caseId;
+    String clock = DeadlineIds.supervisionCase(caseId);
     var deadline = deadlines.open(clock, execution.getProcessInstanceId(), ChinaTime.today(),
-        matter.deadlineDays(), approval.warnShare());
+        matter.deadlineDays());
     cases.insert(caseId, matter.id(), matter.projectCode(), matter.itemCode(), decision, unit,
         clock, ClockUtil.getCurrentTime().toInstant());
     matters.setStage(matter.id(), MatterStage.SUPERVISION);

@@ -28,4 +28,12 @@ public record SupervisionCase(
   public static String idOf(String supervisionProcessInstanceId) {
     return "C-" + supervisionProcessInstanceId;
   }
+
+  /**
+   * Overdue: flagged by its timer, or past its clock's due date and not yet accepted. The one rule
+   * every list and view of cases uses.
+   */
+  public boolean overdueOn(java.time.LocalDate today, cn.kaifeng.jointapproval.deadline.Deadline clock) {
+    return overdue || (status != CaseStatus.ACCEPTED && today.isAfter(clock.dueOn()));
+  }
 }

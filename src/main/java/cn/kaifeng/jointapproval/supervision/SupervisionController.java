@@ -82,8 +82,7 @@ public class SupervisionController {
         .filter(c -> cityWide || groups.contains(c.responsibleUnit()))
         .map(c -> {
           var clock = deadlines.get(c.deadlineId());
-          boolean late = c.overdue()
-              || (c.status() != CaseStatus.ACCEPTED && today.isAfter(clock.dueOn()));
+          boolean late = c.overdueOn(today, clock);
           return new CaseView(c.id(), c.matterId(), c.projectCode(),
               projectNames.computeIfAbsent(c.projectCode(), code -> projects.get(code).name()),
               c.itemCode(), itemNames.computeIfAbsent(c.projectCode() + "/" + c.itemCode(),

@@ -187,7 +187,7 @@ class CalendarApiTest {
             .done())
         .deploy();
     // 30 working days from 2026-12-15 end in January 2027, which has no schedule yet.
-    var clock = deadlines.open("test:retime", LocalDate.of(2026, 12, 15), 30, 0.75);
+    var clock = deadlines.open("test:retime", LocalDate.of(2026, 12, 15), 30);
     assertThat(clock.provisional()).isTrue();
     assertThat(clock.dueOn()).isEqualTo(LocalDate.of(2027, 1, 26));
     // The process instance takes the clock before its task asks for dates, as a first step would.

@@ -160,7 +160,7 @@ class PostgresIT {
     var engine = app.getBean(ProcessEngine.class);
     var calendar = app.getBean(CalendarService.class);
     var deadlines = app.getBean(DeadlineService.class);
-    var clock = deadlines.open("it:postgres", LocalDate.of(2026, 12, 15), 30, 0.75);
+    var clock = deadlines.open("it:postgres", LocalDate.of(2026, 12, 15), 30);
     assertThat(clock.provisional()).isTrue();
 
     ClockUtil.setCurrentTime(ChinaTime.startOf(LocalDate.of(2026, 11, 1)));

@@ -33,12 +33,11 @@ class DeadlineCalculatorTest {
       "2025-01-20, 30, 2025-03-07, 2025-02-26",
   })
   void dueAndWarningDates(LocalDate start, int limit, LocalDate due, LocalDate warn) {
-    var dates = calculator.dates(start, limit, 0, DeadlineCalculator.DEFAULT_WARN_SHARE);
+    var dates = calculator.dates(start, limit, 0, 0.75);
     assertThat(dates.dueOn()).isEqualTo(due);
     assertThat(dates.warnOn()).isEqualTo(warn);
     assertThat(dates.provisional()).isFalse();
     assertThat(calculator.dueDate(start, limit)).isEqualTo(due);
-    assertThat(calculator.warningDate(start, due, 0.75)).isEqualTo(warn);
     assertThat(SHIPPED.count(start, warn)).isEqualTo((int) Math.ceil(0.75 * limit));
   }
 
