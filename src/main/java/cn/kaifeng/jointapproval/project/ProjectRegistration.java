@@ -67,27 +67,10 @@ public record ProjectRegistration(
    * (the start form and the API may send numbers as integers or decimals).
    */
   public Map<String, Object> processVariables() {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    variables.put("projectCode", code);
-    variables.put("projectName", name);
-    variables.put("county", county.code());
-    variables.put("landDelistedOn", landDelistedOn.toString());
-    variables.put("freeTradeZone", freeTradeZone);
-    variables.put("commitmentSystem", commitmentSystem);
-    variables.put("governmentInvested", governmentInvested);
-    variables.put("investment", investment.doubleValue());
+    Map<String, Object> variables = formVariables();
+    variables.put("projectCode", variables.remove("code"));
+    variables.put("projectName", variables.remove("name"));
     variables.put("industry", industry);
-    variables.put("responsibleCadre", responsibleCadre);
-    variables.put("chiefServiceOfficer", chiefServiceOfficer);
-    variables.put("contractingLeader", contractingLeader);
-    variables.put("historicArea", historicArea);
-    variables.put("forestLand", forestLand);
-    variables.put("hazardousGoods", hazardousGoods);
-    variables.put("civilAirDefence", civilAirDefence);
-    variables.put("roadWorks", roadWorks);
-    variables.put("specialEquipment", specialEquipment);
-    variables.put("annualEnergyTce", annualEnergyTce.doubleValue());
-    variables.put("landAreaHectares", landAreaHectares.doubleValue());
     return variables;
   }
 }

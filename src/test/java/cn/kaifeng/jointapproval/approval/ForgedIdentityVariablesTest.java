@@ -166,12 +166,20 @@ class ForgedIdentityVariablesTest extends ApprovalTestSupport {
   void theLedgerNamesTheAuthenticatedUserWhateverCompletedByTheClientSent() {
     var project = registerPlain();
     var review = review(project.code(), "fgw-filing");
-    identityService.setAuthentication("officer-fgw", List.of("approval-fgw"));
-    // A task-local copy set beforehand must not survive the completion either.
+    // A copy set beforehand (only an administrator still can) must not survive the completion.
     taskService.setVariableLocal(review.getId(), "completedBy", "officer-zrzy");
-    taskService.complete(review.getId(), Map.of("outcome", "APPROVED", "opinion", "同意",
-        "completedBy", "officer-zrzy"));
-    identityService.clearAuthentication();
+    runtimeService.setVariable(review.getProcessInstanceId(), "completedBy", "officer-zrzy");
+    identityService.setAuthentication("officer-fgw", List.of("approval-fgw"));
+    try {
+      // Sent with the completion, it is not a field of the form: refused, nothing changes.
+      assertThatThrownBy(() -> taskService.complete(review.getId(), Map.of("outcome", "APPROVED",
+          "opinion", "同意", "completedBy", "officer-zrzy")))
+          .isInstanceOf(cn.kaifeng.jointapproval.trust.SubmissionRejectedException.class)
+          .hasMessageContaining("completedBy");
+      taskService.complete(review.getId(), Map.of("outcome", "APPROVED", "opinion", "同意"));
+    } finally {
+      identityService.clearAuthentication();
+    }
     runContinuations();
 
     assertThat(history(project.code(), "ITEM_APPROVED")).singleElement()
