@@ -57,9 +57,12 @@ public class EngineApiProblemFilter extends OncePerRequestFilter {
       ErrorCapturingResponse wrapped, Throwable failure) throws IOException {
     String original = wrapped.captured();
     String message = null;
+    JsonNode details = null;
     try {
       JsonNode body = original.isBlank() ? null : mapper.readTree(original);
       message = body != null && body.hasNonNull("message") ? body.get("message").asText() : null;
+      // A refused deployment: Camunda Modeler lists each resource's errors with element ids.
+      details = body != null && body.has("details") ? body.get("details") : null;
     } catch (IOException notJson) {
       message = null;
     }
@@ -79,6 +82,9 @@ public class EngineApiProblemFilter extends OncePerRequestFilter {
       body.put("errors", problem.errors());
     }
     problem.properties().forEach(body::putIfAbsent);
+    if (details != null && problem.status() == 400) {
+      body.put("details", details);
+    }
     response.resetBuffer();
     response.setStatus(problem.status());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

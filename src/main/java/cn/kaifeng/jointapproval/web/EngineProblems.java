@@ -68,7 +68,11 @@ public final class EngineProblems {
       }
     }
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof ParseException || t instanceof BadUserRequestException) {
+      if (t instanceof ParseException) {
+        return new Problem(400, "模型不能部署", readable(t.getMessage(), "模型有误，未作任何部署"),
+            List.of());
+      }
+      if (t instanceof BadUserRequestException) {
         return new Problem(400, "请求有误", readable(t.getMessage(), "请求有误，未作任何更改"), List.of());
       }
     }

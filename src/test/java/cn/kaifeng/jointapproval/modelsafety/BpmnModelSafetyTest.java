@@ -232,7 +232,9 @@ class BpmnModelSafetyTest {
     var response = Models.deployAsModeler(rest, timer.processId() + ".bpmn", timer.xml());
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(response.getBody().get("type").asText()).isEqualTo("ParseException");
+    assertThat(response.getHeaders().getContentType().toString())
+        .startsWith("application/problem+json");
+    assertThat(response.getBody().get("title").asText()).isEqualTo("模型不能部署");
     assertThat(response.getBody().get("message").asText())
         .contains("元素 beanTimer：", "runtimeService");
     assertThat(response.getBody().findValuesAsText("mainElementId")).contains("beanTimer");
