@@ -163,6 +163,25 @@ class ForgedIdentityVariablesTest extends ApprovalTestSupport {
   }
 
   @Test
+  void forgedGroupVariablesRouteNoTaskToAnotherSectionOrCounty() {
+    var project = registerPlain();
+    var first = review(project.code(), "sthj-eia");
+    var instance = first.getProcessInstanceId();
+    // Whatever the variables say (only an administrator could still write them)…
+    runtimeService.setVariable(instance, "candidateGroup", "approval-wlj");
+    runtimeService.setVariable(instance, "county", "qixian");
+    complete(first, Map.of("outcome", "RETURNED", "opinion", "请补充"));
+    var supplement = task(project.code(), "sthj-eia", "supplementItem");
+    // …the county's task goes to the project's county and the section's back to the section.
+    assertThat(taskService.getIdentityLinksForTask(supplement.getId()))
+        .extracting(link -> link.getGroupId()).containsExactly("county-lankao");
+    complete(supplement, Map.of("supplementNote", "已补充"));
+    var again = review(project.code(), "sthj-eia");
+    assertThat(taskService.getIdentityLinksForTask(again.getId()))
+        .extracting(link -> link.getGroupId()).containsExactly("approval-sthj");
+  }
+
+  @Test
   void theLedgerNamesTheAuthenticatedUserWhateverCompletedByTheClientSent() {
     var project = registerPlain();
     var review = review(project.code(), "fgw-filing");

@@ -120,13 +120,13 @@ class ProcessModelsTest {
         assertThat(candidates).as("candidate groups of " + where).isNotBlank();
         for (String group : candidates.split(",")) {
           switch (group.strip()) {
-            case "${candidateGroup}" -> assertThat(departments).allSatisfy(
+            case "${itemGroups.section(execution)}" -> assertThat(departments).allSatisfy(
                 d -> assertThat(groups).as("group of department " + d).contains("approval-" + d));
-            case "county-${county}" -> assertThat(County.values()).allSatisfy(
+            case "${itemGroups.county(execution)}" -> assertThat(County.values()).allSatisfy(
                 c -> assertThat(groups).contains(c.group()));
             // Checked where they are set: MinutesValidationListener (units),
             // RequestOpinionsDelegate (sections).
-            case "${responsibleUnit}", "${opinionGroup}" -> { }
+            case "${caseGroups.responsibleUnit(execution)}", "${opinionGroup}" -> { }
             default -> assertThat(groups).as("group of " + where).contains(group.strip());
           }
         }
