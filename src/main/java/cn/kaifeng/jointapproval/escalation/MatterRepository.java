@@ -1,37 +1,37 @@
 package cn.kaifeng.jointapproval.escalation;
 
-import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The matters table. */
+/** The matters table. Instants are bound as Timestamp: the PostgreSQL driver cannot bind them. */
 @Repository
 public class MatterRepository {
 
-  private final JdbcTemplate jdbc;
-  private final JdbcClient client;
+  private final JdbcClient jdbc;
 
-  public MatterRepository(JdbcTemplate jdbc, JdbcClient client) {
+  public MatterRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.client = client;
   }
 
   public void insert(String id, String projectCode, String itemCode, String origin, String reason,
       String coordinationDeadlineId, Instant openedAt) {
-    jdbc.update("""
+    jdbc.sql("""
         insert into matter (id, project_code, item_code, origin, reason, stage,
-          coordination_deadline_id, opened_at) values (?, ?, ?, ?, ?, ?, ?, ?)""",
-        id, projectCode, itemCode, origin, reason, MatterStage.COORDINATION.name(),
-        coordinationDeadlineId, Timestamp.from(openedAt));
+          coordination_deadline_id, opened_at)
+        values (:id, :projectCode, :itemCode, :origin, :reason, :stage,
+          :coordinationDeadlineId, :openedAt)""")
+        .param("id", id).param("projectCode", projectCode).param("itemCode", itemCode)
+        .param("origin", origin).param("reason", reason)
+        .param("stage", MatterStage.COORDINATION.name())
+        .param("coordinationDeadlineId", coordinationDeadlineId)
+        .param("openedAt", Timestamp.from(openedAt))
+        .update();
   }
 
   public Matter get(String id) {
@@ -39,8 +39,8 @@ public class MatterRepository {
   }
 
   public Optional<Matter> find(String id) {
-    return client.sql("select * from matter where id = :id").param("id", id)
-        .query(MatterRepository::map).optional();
+    return jdbc.sql("select * from matter where id = :id").param("id", id)
+        .query(Matter.class).optional();
   }
 
   /** The matter a coordination process instance handles (its id says which, see {@link Matter}). */
@@ -50,41 +50,54 @@ public class MatterRepository {
   }
 
   public List<Matter> ofProject(String projectCode) {
-    return jdbc.query("select * from matter where project_code = ? order by opened_at, id",
-        MatterRepository::map, projectCode);
+    return jdbc.sql("select * from matter where project_code = :projectCode "
+            + "order by opened_at, id")
+        .param("projectCode", projectCode)
+        .query(Matter.class).list();
   }
 
   /** Escalated matters not yet on any meeting's agenda, oldest first. */
   public List<Matter> waitingForAgenda() {
-    return jdbc.query("select * from matter where stage = ? and meeting_id is null "
-        + "order by escalated_at, id", MatterRepository::map, MatterStage.ON_AGENDA.name());
+    return jdbc.sql("select * from matter where stage = :stage and meeting_id is null "
+            + "order by escalated_at, id")
+        .param("stage", MatterStage.ON_AGENDA.name())
+        .query(Matter.class).list();
   }
 
   public List<Matter> onAgendaOf(String meetingId) {
-    return jdbc.query("select * from matter where meeting_id = ? order by escalated_at, id",
-        MatterRepository::map, meetingId);
+    return jdbc.sql("select * from matter where meeting_id = :meetingId "
+            + "order by escalated_at, id")
+        .param("meetingId", meetingId)
+        .query(Matter.class).list();
   }
 
   public void coordinated(String id, String note) {
-    jdbc.update("update matter set coordination_note = ? where id = ?", note, id);
+    jdbc.sql("update matter set coordination_note = :note where id = :id")
+        .param("note", note).param("id", id)
+        .update();
   }
 
   public void escalate(String id, Instant at) {
-    jdbc.update("update matter set stage = ?, escalated_at = ? where id = ?",
-        MatterStage.ON_AGENDA.name(), Timestamp.from(at), id);
+    jdbc.sql("update matter set stage = :stage, escalated_at = :at where id = :id")
+        .param("stage", MatterStage.ON_AGENDA.name()).param("at", Timestamp.from(at))
+        .param("id", id)
+        .update();
   }
 
   public void putOnAgenda(String id, String meetingId) {
-    jdbc.update("update matter set meeting_id = ? where id = ?", meetingId, id);
+    jdbc.sql("update matter set meeting_id = :meetingId where id = :id")
+        .param("meetingId", meetingId).param("id", id)
+        .update();
   }
 
   public void setMeetingDate(String meetingId, LocalDate on) {
-    jdbc.update("update matter set meeting_on = ? where meeting_id = ?", Date.valueOf(on),
-        meetingId);
+    jdbc.sql("update matter set meeting_on = :on where meeting_id = :meetingId")
+        .param("on", on).param("meetingId", meetingId)
+        .update();
   }
 
   public void decide(String id, String decision, String responsibleUnit, int deadlineDays) {
-    client.sql("""
+    jdbc.sql("""
             update matter set stage = :stage, decision = :decision,
               responsible_unit = :responsibleUnit, deadline_days = :deadlineDays
             where id = :id""")
@@ -94,26 +107,17 @@ public class MatterRepository {
   }
 
   public void setStage(String id, MatterStage stage) {
-    jdbc.update("update matter set stage = ? where id = ?", stage.name(), id);
+    jdbc.sql("update matter set stage = :stage where id = :id")
+        .param("stage", stage.name()).param("id", id)
+        .update();
   }
 
   public void close(String id, String resolution, LocalDate on) {
-    jdbc.update("update matter set stage = ?, resolution = ?, closed_on = ? where id = ?",
-        MatterStage.CLOSED.name(), resolution, Date.valueOf(on), id);
-  }
-
-  private static Matter map(ResultSet rs, int row) throws SQLException {
-    Timestamp escalated = rs.getTimestamp("escalated_at");
-    Date meetingOn = rs.getDate("meeting_on");
-    Date closed = rs.getDate("closed_on");
-    return new Matter(rs.getString("id"), rs.getString("project_code"),
-        rs.getString("item_code"), rs.getString("origin"), rs.getString("reason"),
-        MatterStage.valueOf(rs.getString("stage")), rs.getString("resolution"),
-        rs.getString("coordination_deadline_id"), rs.getString("coordination_note"),
-        escalated == null ? null : escalated.toInstant(), rs.getString("meeting_id"),
-        meetingOn == null ? null : meetingOn.toLocalDate(), rs.getString("decision"),
-        rs.getString("responsible_unit"), rs.getObject("deadline_days", Integer.class),
-        rs.getTimestamp("opened_at").toInstant(),
-        closed == null ? null : closed.toLocalDate());
+    jdbc.sql("""
+            update matter set stage = :stage, resolution = :resolution, closed_on = :on
+            where id = :id""")
+        .param("stage", MatterStage.CLOSED.name()).param("resolution", resolution)
+        .param("on", on).param("id", id)
+        .update();
   }
 }

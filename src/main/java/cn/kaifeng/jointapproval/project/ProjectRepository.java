@@ -1,13 +1,14 @@
 package cn.kaifeng.jointapproval.project;
 
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.core.convert.support.DefaultConversionService;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,41 +16,57 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ProjectRepository {
 
-  private final JdbcTemplate jdbc;
-  private final JdbcClient client;
+  /** The registration's columns by name; the county is stored by its code, not its enum name. */
+  private static final RowMapper<ProjectRegistration> REGISTRATION = registrationMapper();
 
-  public ProjectRepository(JdbcTemplate jdbc, JdbcClient client) {
+  private final JdbcClient jdbc;
+
+  public ProjectRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.client = client;
   }
 
   public boolean exists(String code) {
-    Integer n = jdbc.queryForObject("select count(*) from project where code = ?", Integer.class,
-        code);
-    return n != null && n > 0;
+    return jdbc.sql("select count(*) from project where code = :code").param("code", code)
+        .query(Integer.class).single() > 0;
   }
 
   /** Inserts the record; a concurrent insert of the same code fails on the primary key. */
   public void insert(ProjectRegistration r, String processInstanceId, String registeredBy,
       Instant at) {
-    jdbc.update("""
+    jdbc.sql("""
         insert into project (code, name, county, land_delisted_on, free_trade_zone,
           commitment_system, government_invested, investment, industry, responsible_cadre,
           chief_service_officer, contracting_leader, historic_area, forest_land, hazardous_goods,
           civil_air_defence, road_works, special_equipment, annual_energy_tce, land_area_hectares,
           process_instance_id, status, light, registered_by, registered_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        r.code(), r.name(), r.county().code(), Date.valueOf(r.landDelistedOn()),
-        r.freeTradeZone(), r.commitmentSystem(), r.governmentInvested(), r.investment(),
-        r.industry(), r.responsibleCadre(), r.chiefServiceOfficer(), r.contractingLeader(),
-        r.historicArea(), r.forestLand(), r.hazardousGoods(), r.civilAirDefence(), r.roadWorks(),
-        r.specialEquipment(), r.annualEnergyTce(), r.landAreaHectares(), processInstanceId,
-        ProjectStatus.APPROVING.name(), Light.GREEN.name(), registeredBy, Timestamp.from(at));
+        values (:code, :name, :county, :landDelistedOn, :freeTradeZone,
+          :commitmentSystem, :governmentInvested, :investment, :industry, :responsibleCadre,
+          :chiefServiceOfficer, :contractingLeader, :historicArea, :forestLand, :hazardousGoods,
+          :civilAirDefence, :roadWorks, :specialEquipment, :annualEnergyTce, :landAreaHectares,
+          :processInstanceId, :status, :light, :registeredBy, :registeredAt)""")
+        .param("code", r.code()).param("name", r.name()).param("county", r.county().code())
+        .param("landDelistedOn", r.landDelistedOn()).param("freeTradeZone", r.freeTradeZone())
+        .param("commitmentSystem", r.commitmentSystem())
+        .param("governmentInvested", r.governmentInvested()).param("investment", r.investment())
+        .param("industry", r.industry()).param("responsibleCadre", r.responsibleCadre())
+        .param("chiefServiceOfficer", r.chiefServiceOfficer())
+        .param("contractingLeader", r.contractingLeader()).param("historicArea", r.historicArea())
+        .param("forestLand", r.forestLand()).param("hazardousGoods", r.hazardousGoods())
+        .param("civilAirDefence", r.civilAirDefence()).param("roadWorks", r.roadWorks())
+        .param("specialEquipment", r.specialEquipment())
+        .param("annualEnergyTce", r.annualEnergyTce())
+        .param("landAreaHectares", r.landAreaHectares())
+        .param("processInstanceId", processInstanceId)
+        .param("status", ProjectStatus.APPROVING.name()).param("light", Light.GREEN.name())
+        .param("registeredBy", registeredBy)
+        // The PostgreSQL driver cannot bind an Instant.
+        .param("registeredAt", Timestamp.from(at))
+        .update();
   }
 
   public Optional<Project> find(String code) {
-    return jdbc.query("select * from project where code = ?", ProjectRepository::map, code)
-        .stream().findFirst();
+    return jdbc.sql("select * from project where code = :code").param("code", code)
+        .query(ProjectRepository::map).optional();
   }
 
   public Project get(String code) {
@@ -58,7 +75,7 @@ public class ProjectRepository {
 
   /** The project whose joint approval process instance this is (stored at registration). */
   public Optional<Project> ofProcessInstance(String processInstanceId) {
-    return client.sql("select * from project where process_instance_id = :processInstanceId")
+    return jdbc.sql("select * from project where process_instance_id = :processInstanceId")
         .param("processInstanceId", processInstanceId)
         .query(ProjectRepository::map).optional();
   }
@@ -68,45 +85,50 @@ public class ProjectRepository {
    * clock (pauses) are serialized per project, also across engine nodes.
    */
   public void lock(String code) {
-    jdbc.queryForObject("select code from project where code = ? for update", String.class, code);
+    jdbc.sql("select code from project where code = :code for update").param("code", code)
+        .query(String.class).single();
   }
 
   public void setTrack(String code, String track, int limitWorkingDays, String deadlineId) {
-    jdbc.update("update project set track = ?, limit_working_days = ?, deadline_id = ? "
-        + "where code = ?", track, limitWorkingDays, deadlineId, code);
+    jdbc.sql("""
+        update project set track = :track, limit_working_days = :limitWorkingDays,
+          deadline_id = :deadlineId
+        where code = :code""")
+        .param("track", track).param("limitWorkingDays", limitWorkingDays)
+        .param("deadlineId", deadlineId).param("code", code)
+        .update();
   }
 
   public void setLight(String code, Light light) {
-    jdbc.update("update project set light = ? where code = ?", light.name(), code);
+    jdbc.sql("update project set light = :light where code = :code")
+        .param("light", light.name()).param("code", code)
+        .update();
   }
 
   public void complete(String code, int workingDaysUsed, LocalDate on) {
-    jdbc.update("update project set status = ?, working_days_used = ?, completed_on = ? "
-            + "where code = ?", ProjectStatus.READY_FOR_CONSTRUCTION.name(), workingDaysUsed,
-        Date.valueOf(on), code);
+    jdbc.sql("""
+        update project set status = :status, working_days_used = :workingDaysUsed,
+          completed_on = :on
+        where code = :code""")
+        .param("status", ProjectStatus.READY_FOR_CONSTRUCTION.name())
+        .param("workingDaysUsed", workingDaysUsed).param("on", on).param("code", code)
+        .update();
   }
 
+  /** Hand-mapped only where the columns are not a flat record: the registration inside. */
   private static Project map(ResultSet rs, int row) throws SQLException {
-    var registration = new ProjectRegistration(rs.getString("code"), rs.getString("name"),
-        County.byCode(rs.getString("county")).orElseThrow(),
-        rs.getDate("land_delisted_on").toLocalDate(), rs.getBoolean("free_trade_zone"),
-        rs.getBoolean("commitment_system"), rs.getBoolean("government_invested"),
-        rs.getBigDecimal("investment"), rs.getString("industry"),
-        rs.getString("responsible_cadre"), rs.getString("chief_service_officer"),
-        rs.getString("contracting_leader"), rs.getBoolean("historic_area"),
-        rs.getBoolean("forest_land"), rs.getBoolean("hazardous_goods"),
-        rs.getBoolean("civil_air_defence"), rs.getBoolean("road_works"),
-        rs.getBoolean("special_equipment"), rs.getBigDecimal("annual_energy_tce"),
-        rs.getBigDecimal("land_area_hectares"));
-    int limit = rs.getInt("limit_working_days");
-    Integer limitDays = rs.wasNull() ? null : limit;
-    int used = rs.getInt("working_days_used");
-    Integer usedDays = rs.wasNull() ? null : used;
-    Date completed = rs.getDate("completed_on");
-    return new Project(registration, rs.getString("track"), limitDays,
-        rs.getString("deadline_id"), rs.getString("process_instance_id"),
-        ProjectStatus.valueOf(rs.getString("status")), Light.valueOf(rs.getString("light")),
-        usedDays, completed == null ? null : completed.toLocalDate(),
-        rs.getString("registered_by"), rs.getTimestamp("registered_at").toInstant());
+    return new Project(REGISTRATION.mapRow(rs, row), rs.getString("track"),
+        rs.getObject("limit_working_days", Integer.class), rs.getString("deadline_id"),
+        rs.getString("process_instance_id"), ProjectStatus.valueOf(rs.getString("status")),
+        Light.valueOf(rs.getString("light")), rs.getObject("working_days_used", Integer.class),
+        rs.getObject("completed_on", LocalDate.class), rs.getString("registered_by"),
+        rs.getTimestamp("registered_at").toInstant());
+  }
+
+  private static RowMapper<ProjectRegistration> registrationMapper() {
+    var conversions = new DefaultConversionService();
+    conversions.addConverter(String.class, County.class, code -> County.byCode(code)
+        .orElseThrow(() -> new IllegalStateException("Unknown county " + code)));
+    return new SimplePropertyRowMapper<>(ProjectRegistration.class, conversions);
   }
 }

@@ -1,16 +1,13 @@
 package cn.kaifeng.jointapproval.supervision;
 
-import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,97 +15,109 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SupervisionCaseRepository {
 
-  private final JdbcTemplate jdbc;
-  private final JdbcClient client;
+  private final JdbcClient jdbc;
 
-  public SupervisionCaseRepository(JdbcTemplate jdbc, JdbcClient client) {
+  public SupervisionCaseRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.client = client;
   }
 
   public void insert(String id, String matterId, String projectCode, String itemCode,
       String decision, String responsibleUnit, String deadlineId, Instant openedAt) {
-    jdbc.update("""
+    jdbc.sql("""
         insert into supervision_case (id, matter_id, project_code, item_code, decision,
-          responsible_unit, deadline_id, status, opened_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        id, matterId, projectCode, itemCode, decision, responsibleUnit, deadlineId,
-        CaseStatus.IN_PROGRESS.name(), Timestamp.from(openedAt));
+          responsible_unit, deadline_id, status, opened_at)
+        values (:id, :matterId, :projectCode, :itemCode, :decision,
+          :responsibleUnit, :deadlineId, :status, :openedAt)""")
+        .param("id", id).param("matterId", matterId).param("projectCode", projectCode)
+        .param("itemCode", itemCode).param("decision", decision)
+        .param("responsibleUnit", responsibleUnit).param("deadlineId", deadlineId)
+        .param("status", CaseStatus.IN_PROGRESS.name())
+        // The PostgreSQL driver cannot bind an Instant.
+        .param("openedAt", Timestamp.from(openedAt))
+        .update();
   }
 
   public SupervisionCase get(String id) {
-    return jdbc.query("select * from supervision_case where id = ?",
-        SupervisionCaseRepository::map, id).stream().findFirst()
-        .orElseThrow(() -> new IllegalStateException("No supervision case " + id));
+    return byId(id).orElseThrow(() -> new IllegalStateException("No supervision case " + id));
   }
 
   /** The case a supervision process instance follows (its id says which). */
   public SupervisionCase ofProcessInstance(String processInstanceId) {
-    return client.sql("select * from supervision_case where id = :id")
-        .param("id", SupervisionCase.idOf(processInstanceId))
-        .query(SupervisionCaseRepository::map).optional()
+    return byId(SupervisionCase.idOf(processInstanceId))
         .orElseThrow(() -> new ProcessEngineException(
             "流程实例 " + processInstanceId + " 没有登记的督办件"));
   }
 
+  private Optional<SupervisionCase> byId(String id) {
+    return jdbc.sql("select * from supervision_case where id = :id").param("id", id)
+        .query(SupervisionCase.class).optional();
+  }
+
   public Optional<SupervisionCase> ofMatter(String matterId) {
-    return jdbc.query("select * from supervision_case where matter_id = ? order by opened_at desc",
-        SupervisionCaseRepository::map, matterId).stream().findFirst();
+    return jdbc.sql("select * from supervision_case where matter_id = :matterId "
+            + "order by opened_at desc")
+        .param("matterId", matterId)
+        .query(SupervisionCase.class).list().stream().findFirst();
   }
 
   public List<SupervisionCase> ofProject(String projectCode) {
-    return jdbc.query("select * from supervision_case where project_code = ?",
-        SupervisionCaseRepository::map, projectCode);
+    return jdbc.sql("select * from supervision_case where project_code = :projectCode")
+        .param("projectCode", projectCode)
+        .query(SupervisionCase.class).list();
   }
 
   /** Cases filtered by status and responsible unit (either may be null), newest first. */
   public List<SupervisionCase> find(CaseStatus status, String unit) {
     var sql = new StringBuilder("select * from supervision_case where 1 = 1");
-    List<Object> args = new ArrayList<>();
+    Map<String, Object> params = new HashMap<>();
     if (status != null) {
-      sql.append(" and status = ?");
-      args.add(status.name());
+      sql.append(" and status = :status");
+      params.put("status", status.name());
     }
     if (unit != null) {
-      sql.append(" and responsible_unit = ?");
-      args.add(unit);
+      sql.append(" and responsible_unit = :unit");
+      params.put("unit", unit);
     }
     sql.append(" order by opened_at desc, id");
-    return jdbc.query(sql.toString(), SupervisionCaseRepository::map, args.toArray());
+    return jdbc.sql(sql.toString()).params(params).query(SupervisionCase.class).list();
   }
 
   public void report(String id, String report) {
-    jdbc.update("update supervision_case set status = ?, report = ? where id = ?",
-        CaseStatus.REPORTED.name(), report, id);
+    jdbc.sql("update supervision_case set status = :status, report = :report where id = :id")
+        .param("status", CaseStatus.REPORTED.name()).param("report", report).param("id", id)
+        .update();
   }
 
   public void sendBack(String id, String note) {
-    jdbc.update("update supervision_case set status = ?, verification_note = ? where id = ?",
-        CaseStatus.IN_PROGRESS.name(), note, id);
+    jdbc.sql("""
+            update supervision_case set status = :status, verification_note = :note
+            where id = :id""")
+        .param("status", CaseStatus.IN_PROGRESS.name()).param("note", note).param("id", id)
+        .update();
   }
 
   public void accept(String id, String note, LocalDate on) {
-    jdbc.update("""
-        update supervision_case set status = ?, verification_note = ?, closed_on = ?
-        where id = ?""", CaseStatus.ACCEPTED.name(), note, Date.valueOf(on), id);
+    jdbc.sql("""
+            update supervision_case set status = :status, verification_note = :note,
+              closed_on = :on
+            where id = :id""")
+        .param("status", CaseStatus.ACCEPTED.name()).param("note", note).param("on", on)
+        .param("id", id)
+        .update();
   }
 
   public void markOverdue(String id) {
-    jdbc.update("update supervision_case set overdue = ? where id = ?", true, id);
+    jdbc.sql("update supervision_case set overdue = :overdue where id = :id")
+        .param("overdue", true).param("id", id)
+        .update();
   }
 
   public void accountability(String id, String state, String proposal) {
-    jdbc.update("update supervision_case set accountability = ?, accountability_proposal = ? "
-        + "where id = ?", state, proposal, id);
-  }
-
-  private static SupervisionCase map(ResultSet rs, int row) throws SQLException {
-    Date closed = rs.getDate("closed_on");
-    return new SupervisionCase(rs.getString("id"), rs.getString("matter_id"),
-        rs.getString("project_code"), rs.getString("item_code"), rs.getString("decision"),
-        rs.getString("responsible_unit"), rs.getString("deadline_id"),
-        CaseStatus.valueOf(rs.getString("status")), rs.getString("report"),
-        rs.getString("verification_note"), rs.getBoolean("overdue"),
-        rs.getString("accountability"), rs.getString("accountability_proposal"),
-        rs.getTimestamp("opened_at").toInstant(), closed == null ? null : closed.toLocalDate());
+    jdbc.sql("""
+            update supervision_case set accountability = :state,
+              accountability_proposal = :proposal
+            where id = :id""")
+        .param("state", state).param("proposal", proposal).param("id", id)
+        .update();
   }
 }
