@@ -1,5 +1,6 @@
 package cn.kaifeng.jointapproval.supervision;
 
+import cn.kaifeng.jointapproval.deadline.Deadline;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -33,7 +34,7 @@ public record SupervisionCase(
    * Overdue: flagged by its timer, or past its clock's due date and not yet accepted. The one rule
    * every list and view of cases uses.
    */
-  public boolean overdueOn(java.time.LocalDate today, cn.kaifeng.jointapproval.deadline.Deadline clock) {
+  public boolean overdueOn(LocalDate today, Deadline clock) {
     return overdue || (status != CaseStatus.ACCEPTED && today.isAfter(clock.dueOn()));
   }
 }
