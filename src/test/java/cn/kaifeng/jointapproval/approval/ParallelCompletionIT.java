@@ -8,8 +8,7 @@ import cn.kaifeng.jointapproval.project.ProjectRegistrationService;
 import cn.kaifeng.jointapproval.projectview.ProjectView;
 import cn.kaifeng.jointapproval.projectview.ProjectViews;
 import cn.kaifeng.jointapproval.support.ProjectFixtures;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
+import cn.kaifeng.jointapproval.support.SharedPostgres;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -32,28 +32,23 @@ import org.springframework.context.ConfigurableApplicationContext;
  * with the job executor running: every completion succeeds, and the joins behind them (the
  * parallel multi-instance in the parent process) finish without an incident.
  */
+@ExtendWith(SharedPostgres.class)
 class ParallelCompletionIT {
 
-  private static EmbeddedPostgres postgres;
   private static ConfigurableApplicationContext app;
 
   @BeforeAll
-  static void start() throws IOException {
-    postgres = EmbeddedPostgres.builder().start();
+  static void start(SharedPostgres.Database database) {
     app = new SpringApplicationBuilder(JointApprovalApplication.class)
         .profiles("postgres")
-        .run("--SPRING_DATASOURCE_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
-            "--SPRING_DATASOURCE_USERNAME=postgres",
-            "--SPRING_DATASOURCE_PASSWORD=postgres",
-            "--server.port=0");
+        .run(database.springArgs("--server.port=0"));
   }
 
   @AfterAll
-  static void stop() throws IOException {
+  static void stop() {
     if (app != null) {
       app.close();
     }
-    postgres.close();
   }
 
   @Test

@@ -7,7 +7,7 @@ import cn.kaifeng.jointapproval.calendar.CalendarService;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
 import cn.kaifeng.jointapproval.deadline.DeadlineService;
 import cn.kaifeng.jointapproval.support.CalendarFixtures;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import cn.kaifeng.jointapproval.support.SharedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -35,22 +36,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * schema from an empty database, a second start changes nothing, and processes run.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedPostgres.class)
 class PostgresIT {
 
-  private static EmbeddedPostgres postgres;
+  /** One database for both starts: the second must find what the first left. */
+  private static SharedPostgres.Database database;
   private static ConfigurableApplicationContext app;
 
   @BeforeAll
-  static void startPostgres() throws IOException {
-    postgres = EmbeddedPostgres.builder().start();
+  static void emptyDatabase(SharedPostgres.Database empty) {
+    database = empty;
   }
 
   @AfterAll
-  static void stopAll() throws IOException {
+  static void stopAll() {
     if (app != null) {
       app.close();
     }
-    postgres.close();
   }
 
   @AfterEach
@@ -61,15 +63,12 @@ class PostgresIT {
   static ConfigurableApplicationContext start() {
     return new SpringApplicationBuilder(JointApprovalApplication.class)
         .profiles("postgres")
-        .run("--SPRING_DATASOURCE_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
-            "--SPRING_DATASOURCE_USERNAME=postgres",
-            "--SPRING_DATASOURCE_PASSWORD=postgres",
-            "--server.port=0",
-            "--camunda.bpm.job-execution.enabled=false");
+        .run(database.springArgs("--server.port=0",
+            "--camunda.bpm.job-execution.enabled=false"));
   }
 
   private static JdbcTemplate jdbc() {
-    return new JdbcTemplate(postgres.getPostgresDatabase());
+    return new JdbcTemplate(database.dataSource());
   }
 
   /** Tables and their columns as the engine's own 7.24 create scripts for PostgreSQL define them. */

@@ -8,8 +8,7 @@ import cn.kaifeng.jointapproval.project.ProjectRegistrationService;
 import cn.kaifeng.jointapproval.project.ProjectStatus;
 import cn.kaifeng.jointapproval.projectview.ProjectViews;
 import cn.kaifeng.jointapproval.support.ProjectFixtures;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
+import cn.kaifeng.jointapproval.support.SharedPostgres;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -21,6 +20,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -29,35 +29,30 @@ import org.springframework.context.ConfigurableApplicationContext;
  * meeting and supervision back to its section and on to construction start, each task completed
  * by a user of the group it belongs to.
  */
+@ExtendWith(SharedPostgres.class)
 class EscalationEndToEndIT {
 
-  private static EmbeddedPostgres postgres;
   private static ConfigurableApplicationContext app;
   private static TaskService taskService;
   private static ManagementService managementService;
   private static IdentityService identityService;
 
   @BeforeAll
-  static void start() throws IOException {
-    postgres = EmbeddedPostgres.builder().start();
+  static void start(SharedPostgres.Database database) {
     app = new SpringApplicationBuilder(JointApprovalApplication.class)
         .profiles("postgres")
-        .run("--SPRING_DATASOURCE_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
-            "--SPRING_DATASOURCE_USERNAME=postgres",
-            "--SPRING_DATASOURCE_PASSWORD=postgres",
-            "--server.port=0",
-            "--camunda.bpm.job-execution.enabled=false");
+        .run(database.springArgs("--server.port=0",
+            "--camunda.bpm.job-execution.enabled=false"));
     taskService = app.getBean(TaskService.class);
     managementService = app.getBean(ManagementService.class);
     identityService = app.getBean(IdentityService.class);
   }
 
   @AfterAll
-  static void stop() throws IOException {
+  static void stop() {
     if (app != null) {
       app.close();
     }
-    postgres.close();
   }
 
   /** Completes the one open task with this key as {@code user}, who must be a candidate. */

@@ -7,7 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import cn.kaifeng.jointapproval.JointApprovalApplication;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import cn.kaifeng.jointapproval.support.SharedPostgres;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -35,6 +35,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -50,13 +51,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  * it, and every answer of the webapps, /api and /engine-rest (errors included) carries nosniff,
  * a CSP and frame protection. The users that get wrong passwords here exist only in this test.
  */
+@ExtendWith(SharedPostgres.class)
 class HardeningIT {
 
   private static final String PASSWORD = "Zhengque-mima-2025";
   private static final String WRONG = "cuowu-mima";
   private static final String BYSTANDER = "bystander";
 
-  private static EmbeddedPostgres postgres;
   private static ConfigurableApplicationContext app;
   private static String base;
   private static final HttpClient http = HttpClient.newHttpClient();
@@ -101,15 +102,11 @@ class HardeningIT {
   }
 
   @BeforeAll
-  static void start() throws IOException {
-    postgres = EmbeddedPostgres.builder().start();
+  static void start(SharedPostgres.Database database) {
     app = new SpringApplicationBuilder(JointApprovalApplication.class)
         .profiles("postgres")
-        .run("--SPRING_DATASOURCE_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
-            "--SPRING_DATASOURCE_USERNAME=postgres",
-            "--SPRING_DATASOURCE_PASSWORD=postgres",
-            "--server.port=0",
-            "--camunda.bpm.job-execution.enabled=false");
+        .run(database.springArgs("--server.port=0",
+            "--camunda.bpm.job-execution.enabled=false"));
     base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
     var identity = app.getBean(IdentityService.class);
     var users = new ArrayList<String>(List.of(BYSTANDER, "lock-parallel", "lock-schedule"));
@@ -129,11 +126,10 @@ class HardeningIT {
   }
 
   @AfterAll
-  static void stop() throws IOException {
+  static void stop() {
     if (app != null) {
       app.close();
     }
-    postgres.close();
   }
 
   private static URI uri(String path) {

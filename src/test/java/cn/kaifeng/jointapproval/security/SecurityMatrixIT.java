@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.kaifeng.jointapproval.JointApprovalApplication;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
 import cn.kaifeng.jointapproval.support.ProjectFixtures;
+import cn.kaifeng.jointapproval.support.SharedPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -35,9 +36,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * operations on an approval item of the 发改委 section, registering and reading a project, and
  * deploying a model the way Camunda Modeler does. Both what is allowed and what is refused.
  */
+@ExtendWith(SharedPostgres.class)
 class SecurityMatrixIT {
 
-  private static EmbeddedPostgres postgres;
   private static ConfigurableApplicationContext app;
   private static String base;
   private static final HttpClient http = HttpClient.newHttpClient();
@@ -66,15 +67,11 @@ class SecurityMatrixIT {
   }
 
   @BeforeAll
-  static void start() throws IOException {
-    postgres = EmbeddedPostgres.builder().start();
+  static void start(SharedPostgres.Database database) {
     app = new SpringApplicationBuilder(JointApprovalApplication.class)
         .profiles("postgres")
-        .run("--SPRING_DATASOURCE_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
-            "--SPRING_DATASOURCE_USERNAME=postgres",
-            "--SPRING_DATASOURCE_PASSWORD=postgres",
-            "--server.port=0",
-            "--camunda.bpm.job-execution.enabled=false");
+        .run(database.springArgs("--server.port=0",
+            "--camunda.bpm.job-execution.enabled=false"));
     base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
     // A process designer who is nothing else.
     var identity = app.getBean(IdentityService.class);
@@ -85,11 +82,10 @@ class SecurityMatrixIT {
   }
 
   @AfterAll
-  static void stop() throws IOException {
+  static void stop() {
     if (app != null) {
       app.close();
     }
-    postgres.close();
   }
 
   private static HttpRequest.Builder request(String user, String path) {

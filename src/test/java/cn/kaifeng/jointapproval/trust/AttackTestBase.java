@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.kaifeng.jointapproval.JointApprovalApplication;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
 import cn.kaifeng.jointapproval.support.ProjectFixtures;
+import cn.kaifeng.jointapproval.support.SharedPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +35,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * as it was (the ledger, the clocks, the engine's variables, tasks, jobs and executions). The job
  * executor is off, so nothing changes in between unless a request changes it.
  */
+@ExtendWith(SharedPostgres.class)
 abstract class AttackTestBase {
 
   static final ObjectMapper JSON = new ObjectMapper();
@@ -46,20 +48,15 @@ abstract class AttackTestBase {
   static final List<String> ROLES = List.of("officer-fgw", "officer-wlj", "cso-lankao",
       "keyoffice", "coordinator", "vicemayor", "supervisor", "designer");
 
-  static EmbeddedPostgres postgres;
   static ConfigurableApplicationContext app;
   static String base;
 
   @BeforeAll
-  static void startApplication() throws IOException {
-    postgres = EmbeddedPostgres.builder().start();
+  static void startApplication(SharedPostgres.Database database) {
     app = new SpringApplicationBuilder(JointApprovalApplication.class)
         .profiles("postgres")
-        .run("--SPRING_DATASOURCE_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
-            "--SPRING_DATASOURCE_USERNAME=postgres",
-            "--SPRING_DATASOURCE_PASSWORD=postgres",
-            "--server.port=0",
-            "--camunda.bpm.job-execution.enabled=false");
+        .run(database.springArgs("--server.port=0",
+            "--camunda.bpm.job-execution.enabled=false"));
     base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
     var identity = app.getBean(IdentityService.class);
     var designer = identity.newUser("designer");
@@ -69,11 +66,10 @@ abstract class AttackTestBase {
   }
 
   @AfterAll
-  static void stopApplication() throws IOException {
+  static void stopApplication() {
     if (app != null) {
       app.close();
     }
-    postgres.close();
   }
 
   // --- HTTP ---------------------------------------------------------------------------------

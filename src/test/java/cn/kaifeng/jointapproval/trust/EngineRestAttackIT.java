@@ -51,9 +51,15 @@ class EngineRestAttackIT extends AttackTestBase {
     return ROLES;
   }
 
+  /**
+   * An open (first-stage) item of the group. Ordered, because a section may also have a
+   * later-stage item still PLANNED, and without an order PostgreSQL's plan decides which comes
+   * first (the heap order once autovacuum has analyzed the table).
+   */
   private static String itemCodeOf(String projectCode, String group) {
     return jdbc().sql("select item_code from project_item where project_code = ? and"
-        + " candidate_group = ?").params(projectCode, group).query(String.class).list().get(0);
+            + " candidate_group = ? order by stage, item_code").params(projectCode, group)
+        .query(String.class).list().get(0);
   }
 
   /** The case of the issue: 文旅局 signs for the 发改委 section's item. Refused, nothing changes. */
