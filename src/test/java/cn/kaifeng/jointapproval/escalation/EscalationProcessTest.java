@@ -33,7 +33,8 @@ import org.springframework.test.context.ActiveProfiles;
  * bpmn/coordination.bpmn, bpmn/vice-mayor-meeting.bpmn and bpmn/supervision.bpmn: every path
  * from the platform through the executive vice mayor's meeting to supervision and back.
  */
-@SpringBootTest
+// Its own context and database: the weekly meeting takes every waiting matter in the database.
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:escalation-process;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
 class EscalationProcessTest extends ApprovalTestSupport {
 
@@ -49,7 +50,7 @@ class EscalationProcessTest extends ApprovalTestSupport {
   void setUp() {
     init(engine);
     today(MONDAY);
-    // Meetings and waiting matters of other tests would take this test's matters.
+    // Meetings and waiting matters of this class's earlier tests would take this test's matters.
     runtimeService.createProcessInstanceQuery().processDefinitionKey("vice-mayor-meeting").list()
         .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test isolation"));
     jdbc.update("update matter set stage = 'CLOSED' where stage = 'ON_AGENDA'");

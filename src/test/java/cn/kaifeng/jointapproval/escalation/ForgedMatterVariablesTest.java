@@ -37,7 +37,8 @@ import org.springframework.test.context.ActiveProfiles;
  * the vice mayor's office sends minutes whose read-only entries were changed. Only the task's own
  * matter and case change in the ledger.
  */
-@SpringBootTest
+// Its own context and database: the weekly meeting takes every waiting matter in the database.
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:forged-matters;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
 class ForgedMatterVariablesTest extends ApprovalTestSupport {
 
@@ -55,7 +56,7 @@ class ForgedMatterVariablesTest extends ApprovalTestSupport {
   void setUp() {
     init(engine);
     today(MONDAY);
-    // Meetings and waiting matters of other tests would take this test's matters.
+    // Meetings and waiting matters of this class's earlier tests would take this test's matters.
     runtimeService.createProcessInstanceQuery().processDefinitionKey("vice-mayor-meeting").list()
         .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test isolation"));
     jdbc.update("update matter set stage = 'CLOSED' where stage = 'ON_AGENDA'");
