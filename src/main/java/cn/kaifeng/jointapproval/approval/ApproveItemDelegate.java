@@ -33,6 +33,9 @@ public class ApproveItemDelegate implements JavaDelegate {
     boolean late = today.isAfter(clock.dueOn());
     ledger.record(item.projectCode(), "ITEM_APPROVED", item.itemCode(), item.completedBy(),
         stored.name() + "已办结" + (late ? "（超期，应于 " + clock.dueOn() + " 前办结）" : "")
+            + "，用时 " + deadlines.netWorkingDays(clock) + " 个工作日（总计 "
+            + deadlines.grossWorkingDays(clock) + " 个工作日" + (clock.pausedDays() > 0
+            ? "，补正暂停 " + clock.pausedDays() + " 个工作日不计入" : "") + "）"
             + (opinion == null || opinion.isBlank() ? "" : "。审批意见：" + opinion));
   }
 }

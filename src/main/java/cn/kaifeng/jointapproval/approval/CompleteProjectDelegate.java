@@ -10,9 +10,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * 记录审批用时: every item is approved, the project is ready to start construction. Stops the
- * project's clock and stores the approval working days used, pauses excluded, against the limit
- * (the figure the monthly evaluation ranks, DOMAIN.md §1).
+ * 记录审批用时: every item is approved, the project is ready to start construction. Records the
+ * approval working days used so far, pauses excluded, against the limit. The project's clock keeps
+ * running: it stops when construction starts ({@link RecordStartDelegate}), the figure the monthly
+ * evaluation ranks (DOMAIN.md §1, 2019 §4(一) "从土地摘牌到开工建设").
  */
 @Component
 public class CompleteProjectDelegate implements JavaDelegate {
@@ -33,9 +34,9 @@ public class CompleteProjectDelegate implements JavaDelegate {
     var project = ProjectRef.of(execution, projects);
     String code = project.code();
     var today = ChinaTime.today();
-    var clock = deadlines.close(project.deadlineId(), today);
+    var clock = deadlines.get(project.deadlineId());
     int used = deadlines.workingDaysUsed(clock);
-    projects.complete(code, used, today);
+    projects.complete(code, today);
     execution.setVariable("workingDaysUsed", used);
     int limit = project.limitWorkingDays();
     ledger.record(code, "READY_FOR_CONSTRUCTION", null, null,

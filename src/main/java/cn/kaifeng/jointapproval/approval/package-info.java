@@ -1,8 +1,9 @@
 /**
  * The joint approval process and its approval items (审批事项): tracks, planning, item clocks, pauses
- * for supplement, lights and overdue escalation. Owns the items and their pauses.
+ * for supplement, lights and overdue escalation, readiness and the recorded construction start. Owns
+ * the items and their pauses.
  */
-@ApplicationModule(displayName = "Joint approval", allowedDependencies = {"project", "calendar", "deadline", "identity", "modelsafety", "notify", "trust"})
+@ApplicationModule(displayName = "Joint approval", allowedDependencies = {"project", "calendar", "deadline", "identity", "modelsafety", "notify", "trust", "web"})
 package cn.kaifeng.jointapproval.approval;
 
 import org.springframework.modulith.ApplicationModule;

@@ -115,6 +115,20 @@ public class DeadlineService {
     return calculator.workingDaysUsed(deadline.startOn(), asOf, deadline.pausedDays());
   }
 
+  /**
+   * Gross working days of the clock's period: from the working day after its start up to its
+   * closing day, or today while open, pauses included.
+   */
+  public int grossWorkingDays(Deadline deadline) {
+    LocalDate asOf = deadline.open() ? ChinaTime.today() : deadline.closedOn();
+    return calculator.workingDaysUsed(deadline.startOn(), asOf, 0);
+  }
+
+  /** Net working days of the clock's period: {@link #grossWorkingDays} less its paused days. */
+  public int netWorkingDays(Deadline deadline) {
+    return workingDaysUsed(deadline);
+  }
+
   /** Recomputes every open clock that a (re)loaded year may move; returns those that moved. */
   @Transactional
   public List<Deadline> recomputeForYear(int year) {

@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A project's ledger record (项目台账). Track and clock are set once the process decided them. */
+/**
+ * A project's ledger record (项目台账). Track and clock are set once the process decided them;
+ * {@code completedOn} is the day it became ready (具备开工条件), {@code startedOn} the day
+ * construction started; {@code workingDaysUsed} is stored once the clock stopped (at the start).
+ */
 public record Project(
     ProjectRegistration registration,
     String track,
@@ -16,7 +20,9 @@ public record Project(
     Integer workingDaysUsed,
     LocalDate completedOn,
     String registeredBy,
-    Instant registeredAt) {
+    Instant registeredAt,
+    LocalDate startedOn,
+    String startedBy) {
 
   public String code() {
     return registration.code();

@@ -105,13 +105,30 @@ public class ProjectRepository {
         .update();
   }
 
-  public void complete(String code, int workingDaysUsed, LocalDate on) {
+  /** Every item approved on {@code on}: ready for construction, the clock keeps running. */
+  public void complete(String code, LocalDate on) {
     jdbc.sql("""
-        update project set status = :status, working_days_used = :workingDaysUsed,
-          completed_on = :on
+        update project set status = :status, completed_on = :on
         where code = :code""")
         .param("status", ProjectStatus.READY_FOR_CONSTRUCTION.name())
-        .param("workingDaysUsed", workingDaysUsed).param("on", on).param("code", code)
+        .param("on", on).param("code", code)
+        .update();
+  }
+
+  /** Notes the start date someone reported; the process then stops the clock ({@link #started}). */
+  public void reportStart(String code, LocalDate on, String by) {
+    jdbc.sql("update project set started_on = :on, started_by = :by where code = :code")
+        .param("on", on).param("by", by).param("code", code)
+        .update();
+  }
+
+  /** Construction started: the clock stopped with {@code workingDaysUsed}, pauses excluded. */
+  public void started(String code, int workingDaysUsed) {
+    jdbc.sql("""
+        update project set status = :status, working_days_used = :workingDaysUsed
+        where code = :code""")
+        .param("status", ProjectStatus.STARTED.name())
+        .param("workingDaysUsed", workingDaysUsed).param("code", code)
         .update();
   }
 
@@ -122,7 +139,8 @@ public class ProjectRepository {
         rs.getString("process_instance_id"), ProjectStatus.valueOf(rs.getString("status")),
         Light.valueOf(rs.getString("light")), rs.getObject("working_days_used", Integer.class),
         rs.getObject("completed_on", LocalDate.class), rs.getString("registered_by"),
-        rs.getTimestamp("registered_at").toInstant());
+        rs.getTimestamp("registered_at").toInstant(),
+        rs.getObject("started_on", LocalDate.class), rs.getString("started_by"));
   }
 
   private static RowMapper<ProjectRegistration> registrationMapper() {

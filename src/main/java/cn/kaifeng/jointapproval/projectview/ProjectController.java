@@ -13,6 +13,7 @@ import cn.kaifeng.jointapproval.project.Project;
 import cn.kaifeng.jointapproval.project.ProjectRegistrationService;
 import cn.kaifeng.jointapproval.projectview.ProjectAccess;
 import cn.kaifeng.jointapproval.web.ForbiddenException;
+import cn.kaifeng.jointapproval.approval.ConstructionStarts;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -34,9 +35,11 @@ public class ProjectController {
   private final ProjectViews views;
   private final ProjectRepository projects;
   private final ProjectAccess access;
+  private final ConstructionStarts starts;
 
   public ProjectController(ProjectRegistrationService registration, ProjectViews views,
-      ProjectRepository projects, ProjectAccess access) {
+      ProjectRepository projects, ProjectAccess access, ConstructionStarts starts) {
+    this.starts = starts;
     this.registration = registration;
     this.views = views;
     this.projects = projects;
@@ -56,6 +59,14 @@ public class ProjectController {
     if (!access.mayRead(groups(user), project)) {
       throw new ForbiddenException("无权查看项目 " + code + "：它不在本县区，也没有本科室的事项");
     }
+    return views.of(code);
+  }
+
+  /** Records a node of the project's life; today the construction start (DOMAIN.md §8.1). */
+  @PostMapping("/{code}/nodes")
+  ProjectView recordNode(@PathVariable String code, @RequestBody Map<String, Object> body,
+      Authentication user) {
+    starts.record(code, body, user.getName(), groups(user));
     return views.of(code);
   }
 

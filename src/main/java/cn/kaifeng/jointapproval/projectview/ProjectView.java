@@ -13,7 +13,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A project as the API answers it (DOMAIN.md §6): the ledger, its clock, its items, its history. */
+/**
+ * A project as the API answers it (DOMAIN.md §6): the ledger, its clock, its items, its history.
+ * {@code grossWorkingDays} counts every working day from the day after the clock's start to its end
+ * (construction start, an item's approval) or today; {@code netWorkingDays} the same less the
+ * paused days (an item its own pauses, the project the union of all its items' pauses).
+ * {@code workingDaysUsed} is the net figure (stored once the project started). {@code alerts}:
+ * 应开未开 while a ready project waits too long for its start.
+ */
 public record ProjectView(
     String code,
     String name,
@@ -37,10 +44,14 @@ public record ProjectView(
     Integer workingDaysUsed,
     Integer workingDaysLeft,
     int pausedWorkingDays,
+    Integer grossWorkingDays,
+    Integer netWorkingDays,
     Light light,
+    List<String> alerts,
     ProjectStatus status,
     String statusName,
     LocalDate completedOn,
+    LocalDate startedOn,
     String processInstanceId,
     String registeredBy,
     Instant registeredAt,
@@ -88,6 +99,8 @@ public record ProjectView(
       LocalDate dueOn,
       boolean dueOnProvisional,
       int pausedWorkingDays,
+      int grossWorkingDays,
+      int netWorkingDays,
       Light light,
       boolean escalated,
       String opinion,

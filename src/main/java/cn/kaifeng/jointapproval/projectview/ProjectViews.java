@@ -21,7 +21,9 @@ import cn.kaifeng.jointapproval.escalation.MatterStage;
 import cn.kaifeng.jointapproval.supervision.CaseStatus;
 import cn.kaifeng.jointapproval.supervision.SupervisionCaseRepository;
 import cn.kaifeng.jointapproval.identity.IdentityCatalog;
+import java.util.List;
 import java.util.Map;
+import cn.kaifeng.jointapproval.approval.MarkStartOverdueDelegate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,7 +33,10 @@ public class ProjectViews {
 
   private static final Map<ProjectStatus, String> STATUS_NAMES = Map.of(
       ProjectStatus.APPROVING, "审批中",
-      ProjectStatus.READY_FOR_CONSTRUCTION, "具备开工条件");
+      ProjectStatus.READY_FOR_CONSTRUCTION, "具备开工条件",
+      ProjectStatus.STARTED, "已开工");
+  /** The alert of a ready project not started in time (its history event). */
+  static final String START_OVERDUE_ALERT = "应开未开";
   private static final Map<ItemStatus, String> ITEM_STATUS_NAMES = Map.of(
       ItemStatus.PLANNED, "待启动",
       ItemStatus.OPEN, "办理中",
@@ -66,18 +71,27 @@ public class ProjectViews {
     var clock = project.deadlineId() == null ? null : deadlines.get(project.deadlineId());
     Integer used = null;
     Integer left = null;
+    Integer gross = null;
+    Integer net = null;
     if (clock != null) {
       used = project.workingDaysUsed() != null ? project.workingDaysUsed()
           : deadlines.workingDaysUsed(clock);
       left = project.limitWorkingDays() - used;
+      gross = deadlines.grossWorkingDays(clock);
+      net = deadlines.netWorkingDays(clock);
     }
+    var history = ledger.of(code);
+    List<String> alerts = project.status() == ProjectStatus.READY_FOR_CONSTRUCTION
+        && history.stream().anyMatch(e -> MarkStartOverdueDelegate.EVENT.equals(e.event()))
+        ? List.of(START_OVERDUE_ALERT) : List.of();
     var itemViews = items.ofProject(code).stream().map(item -> {
       var itemClock = deadlines.get(item.deadlineId());
       return new ProjectView.Item(item.itemCode(), item.name(), item.department(),
           groupNames.getOrDefault(item.candidateGroup(), item.department()),
           item.candidateGroup(), item.stage(), Tracks.stageName(item.stage()),
           item.promisedDays(), item.status(), ITEM_STATUS_NAMES.get(item.status()),
-          itemClock.dueOn(), itemClock.provisional(), itemClock.pausedDays(), item.light(),
+          itemClock.dueOn(), itemClock.provisional(), itemClock.pausedDays(),
+          deadlines.grossWorkingDays(itemClock), deadlines.netWorkingDays(itemClock), item.light(),
           item.escalated(), item.opinion(), item.completedOn());
     }).toList();
     return new ProjectView(r.code(), r.name(), r.county().code(), r.county().displayName(),
@@ -89,10 +103,10 @@ public class ProjectViews {
             r.landAreaHectares()),
         project.track(), Tracks.name(project.track()), project.limitWorkingDays(),
         clock == null ? null : clock.dueOn(), clock != null && clock.provisional(), used, left,
-        clock == null ? 0 : clock.pausedDays(), project.light(), project.status(),
-        STATUS_NAMES.get(project.status()), project.completedOn(),
-        project.processInstanceId(), project.registeredBy(), project.registeredAt(), itemViews,
-        matterViews(code), ledger.of(code));
+        clock == null ? 0 : clock.pausedDays(), gross, net, project.light(), alerts,
+        project.status(), STATUS_NAMES.get(project.status()), project.completedOn(),
+        project.startedOn(), project.processInstanceId(), project.registeredBy(),
+        project.registeredAt(), itemViews, matterViews(code), history);
   }
 
   private java.util.List<ProjectView.Matter> matterViews(String code) {

@@ -181,7 +181,8 @@ class JointApprovalProcessTest extends ApprovalTestSupport {
     assertThat(parent).isWaitingAt("constructionPermit");
     approve(project.code(), "zjj-construction");
 
-    assertThat(parent).isEnded().hasPassed("completeProject", "readyForConstruction");
+    // Readiness is a node: the process waits for the construction start.
+    assertThat(parent).hasPassed("completeProject", "readyForConstruction").isWaitingAt("awaitStart");
     var done = views.of(project.code());
     assertThat(done.status()).isEqualTo(ProjectStatus.READY_FOR_CONSTRUCTION);
     assertThat(done.workingDaysUsed()).isEqualTo(40);
@@ -190,9 +191,9 @@ class JointApprovalProcessTest extends ApprovalTestSupport {
     assertThat(done.items()).allSatisfy(i -> assertThat(i.status()).isEqualTo(ItemStatus.APPROVED));
     assertThat(done.history()).extracting(e -> e.event()).contains("REGISTERED", "PLANNED",
         "ITEM_OPENED", "ITEM_APPROVED", "READY_FOR_CONSTRUCTION");
-    // The approval days are stored, not recomputed: moving on changes nothing.
+    // The clock counts to construction start (2019 §4(一)): until then it runs on.
     today(addWorkingDays(MONDAY, 60));
-    assertThat(views.of(project.code()).workingDaysUsed()).isEqualTo(40);
+    assertThat(views.of(project.code()).workingDaysUsed()).isEqualTo(60);
   }
 
   @Test

@@ -3,6 +3,7 @@ package cn.kaifeng.jointapproval.escalation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.kaifeng.jointapproval.JointApprovalApplication;
+import cn.kaifeng.jointapproval.approval.ConstructionStarts;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
 import cn.kaifeng.jointapproval.project.ProjectRegistrationService;
 import cn.kaifeng.jointapproval.project.ProjectStatus;
@@ -140,6 +141,17 @@ class EscalationEndToEndIT {
     var done = views.of(code);
     assertThat(done.status()).isEqualTo(ProjectStatus.READY_FOR_CONSTRUCTION);
     assertThat(done.workingDaysUsed()).isNotNull();
+    // Ready is a node: the project's instance waits for the construction start, which the
+    // county's chief service officer records.
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code)
+        .count()).isEqualTo(1);
+    app.getBean(ConstructionStarts.class).record(code,
+        Map.of("node", "STARTED", "date", ChinaTime.today().toString()), "cso-lankao",
+        List.of("county-lankao"));
+    runJobs();
+    var started = views.of(code);
+    assertThat(started.status()).isEqualTo(ProjectStatus.STARTED);
+    assertThat(started.startedOn()).isEqualTo(ChinaTime.today());
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code)
         .count()).isZero();
     assertThat(runtimeService.createIncidentQuery().count()).isZero();
@@ -147,5 +159,6 @@ class EscalationEndToEndIT {
         "COORDINATION_REQUESTED", "MATTER_OPENED", "OPINIONS_REQUESTED", "OPINION_GIVEN",
         "MATTER_ESCALATED", "MATTER_ON_AGENDA", "MATTER_DECIDED", "CASE_OPENED",
         "CASE_REPORTED", "CASE_ACCEPTED", "COORDINATED", "READY_FOR_CONSTRUCTION");
+    assertThat(started.history()).extracting(e -> e.event()).last().isEqualTo("STARTED");
   }
 }
