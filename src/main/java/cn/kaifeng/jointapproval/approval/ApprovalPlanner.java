@@ -11,14 +11,16 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Lays the required items out in stages: items of one stage run in parallel, a stage starts when
- * the previous one's longest promise has run out, and every item's due date lies inside the
- * track's limit (a promise that would pass it is cut back to the limit).
+ * Lays the required items out in stages at registration: items of one stage run in parallel, a
+ * stage starts when the previous one's longest promise has run out. This is only the forecast that
+ * a project shows before its later stages open: an item of stage 2 or 3 is planned anew from the
+ * working day its stage really opens ({@code OpenItemDelegate}). Every item keeps its full promise,
+ * even past the track's limit (the project then turns yellow when the item opens).
  */
 @Component
 public class ApprovalPlanner {
 
-  /** An item with the working day its clock starts after, and its (possibly cut) promise. */
+  /** An item with the working day its clock starts after and its promise ({@code cut}: never). */
   public record PlannedItem(RequiredItem item, int offsetDays, LocalDate clockStart,
       int promisedDays, boolean cut) {}
 
@@ -35,13 +37,11 @@ public class ApprovalPlanner {
     int offset = 0;
     for (var stage : byStage.values()) {
       int window = 0;
-      // A stage never starts later than the limit's last day, so even a cut item ends inside it.
-      int stageOffset = Math.min(offset, limitDays - 1);
+      int stageOffset = offset;
       LocalDate clockStart = calculator.dueDate(start, stageOffset);
       for (var item : stage.stream().sorted(Comparator.comparing(RequiredItem::itemCode)).toList()) {
-        int promised = Math.min(item.promisedDays(), limitDays - stageOffset);
-        planned.add(new PlannedItem(item, stageOffset, clockStart, promised,
-            promised < item.promisedDays()));
+        int promised = item.promisedDays();
+        planned.add(new PlannedItem(item, stageOffset, clockStart, promised, false));
         window = Math.max(window, promised);
       }
       offset += window;

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * 计算办理期限: turns the decided track ({@code track}, {@code limitWorkingDays}) and items
  * ({@code requiredItems})
  * into clocks on the working-day calendar: the project's limit from land delisting, and each
- * item's due date inside it, stage after stage.
+ * item's forecast due date, stage after stage (an item of a later stage is planned anew when its
+ * stage really opens, see {@link OpenItemDelegate}).
  */
 @Component
 public class ComputeDeadlinesDelegate implements JavaDelegate {
@@ -77,13 +78,6 @@ public class ComputeDeadlinesDelegate implements JavaDelegate {
       items.insert(new ProjectItem(code, item.itemCode(), item.itemName(), item.department(),
           "approval-" + item.department(), item.stage(), planned.promisedDays(), clock,
           ItemStatus.PLANNED, Light.GREEN, false, null, null, null));
-      if (planned.cut()) {
-        log.warn("Item {} of project {} promises {} working days, cut to {} to fit the limit of {}",
-            item.itemCode(), code, item.promisedDays(), planned.promisedDays(), limit);
-        ledger.record(code, "ITEM_PROMISE_CUT", item.itemCode(), null,
-            item.itemName() + "承诺时限 " + item.promisedDays() + " 个工作日超出项目总时限，按 "
-                + planned.promisedDays() + " 个工作日计");
-      }
     }
     ledger.record(code, "PLANNED", null, null,
         "审批通道：" + Tracks.name(trackCode) + "，时限 " + limit + " 个工作日，应于 "

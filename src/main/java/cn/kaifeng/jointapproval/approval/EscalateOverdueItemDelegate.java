@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * 超期自动提请协调: an item overdue for the configured number of working days goes to the joint
- * review platform by itself (DOMAIN.md §5.7), once; the section keeps working on it meanwhile.
+ * review platform by itself (DOMAIN.md §5.7); the section keeps working on it meanwhile. The
+ * gateway before it asked the ledger ({@link ItemEscalation#due}): never while the item is in an
+ * open matter, and after it comes back only once a fresh grace period has run out.
  */
 @Component
 public class EscalateOverdueItemDelegate implements JavaDelegate {
@@ -28,8 +30,11 @@ public class EscalateOverdueItemDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     var item = ItemRef.of(execution, items);
     var stored = items.get(item.projectCode(), item.itemCode());
+    if (!items.enterMatter(item.projectCode(), item.itemCode())) {
+      throw new org.camunda.bpm.engine.ProcessEngineException(
+          stored.name() + "已在协调中，不再重复提请");
+    }
     items.markEscalated(item.projectCode(), item.itemCode());
-    execution.setVariable("autoEscalated", true);
     var clock = deadlines.get(stored.deadlineId());
     ledger.record(item.projectCode(), "ITEM_ESCALATED", item.itemCode(), null,
         stored.name() + "应于 " + clock.dueOn() + " 办结，已超期 "

@@ -135,4 +135,39 @@ public class ProjectItemRepository {
         .param("status", ItemStatus.APPROVED.name()).param("opinion", opinion).param("on", on)
         .param("projectCode", projectCode).param("itemCode", itemCode).update();
   }
+
+  /** Whether the item is in an open matter (platform, meeting or supervision) now. */
+  public boolean inMatter(String projectCode, String itemCode) {
+    return jdbc.sql("select in_matter from project_item "
+            + "where project_code = :projectCode and item_code = :itemCode")
+        .param("projectCode", projectCode).param("itemCode", itemCode)
+        .query(Boolean.class).optional().orElse(false);
+  }
+
+  /**
+   * Marks the item as in an open matter, if it is not yet in one; {@code false} when it already
+   * is (then no second matter may open).
+   */
+  public boolean enterMatter(String projectCode, String itemCode) {
+    return jdbc.sql("update project_item set in_matter = :yes "
+            + "where project_code = :projectCode and item_code = :itemCode and in_matter = :no")
+        .param("yes", true).param("no", false)
+        .param("projectCode", projectCode).param("itemCode", itemCode).update() == 1;
+  }
+
+  /** The item came back from its matter on {@code on}: a fresh grace period counts from then. */
+  public void leaveMatter(String projectCode, String itemCode, LocalDate on) {
+    jdbc.sql("update project_item set in_matter = :no, escalation_rearmed_on = :on "
+            + "where project_code = :projectCode and item_code = :itemCode")
+        .param("no", false).param("on", on)
+        .param("projectCode", projectCode).param("itemCode", itemCode).update();
+  }
+
+  /** The day the item last came back from a matter, if ever. */
+  public java.util.Optional<LocalDate> escalationRearmedOn(String projectCode, String itemCode) {
+    return jdbc.sql("select escalation_rearmed_on from project_item "
+            + "where project_code = :projectCode and item_code = :itemCode")
+        .param("projectCode", projectCode).param("itemCode", itemCode)
+        .query(LocalDate.class).list().stream().filter(java.util.Objects::nonNull).findFirst();
+  }
 }

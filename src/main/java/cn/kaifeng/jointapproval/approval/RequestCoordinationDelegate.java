@@ -22,6 +22,11 @@ public class RequestCoordinationDelegate implements JavaDelegate {
     var item = ItemRef.of(execution, items);
     var stored = items.get(item.projectCode(), item.itemCode());
     String opinion = (String) execution.getVariable("opinion");
+    // ReviewOutcomeListener refused the outcome if the item was in an open matter already.
+    if (!items.enterMatter(item.projectCode(), item.itemCode())) {
+      throw new org.camunda.bpm.engine.ProcessEngineException(
+          stored.name() + "已在协调中，不能再次提请协调");
+    }
     items.setStatus(item.projectCode(), item.itemCode(), ItemStatus.COORDINATION);
     items.setOpinion(item.projectCode(), item.itemCode(), opinion);
     ledger.record(item.projectCode(), "COORDINATION_REQUESTED", item.itemCode(),

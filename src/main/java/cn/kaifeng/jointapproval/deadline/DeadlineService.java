@@ -76,6 +76,23 @@ public class DeadlineService {
         .orElseThrow(() -> new NoSuchElementException("No deadline " + id));
   }
 
+  /**
+   * Plans an open clock anew from {@code start} for {@code limitDays} working days, pauses reset
+   * (a stage's clock when the stage really opens); its owner keeps it and is re-timed.
+   */
+  @Transactional
+  public Deadline restart(String id, LocalDate start, int limitDays) {
+    var current = get(id);
+    var dates = calculator.dates(start, limitDays, 0, current.warnShare().doubleValue());
+    var updated = new Deadline(id, start, limitDays, 0, current.warnShare(), dates.dueOn(),
+        dates.warnOn(), dates.provisional(), current.closedOn(), current.processInstanceId());
+    if (!updated.equals(current)) {
+      repository.update(updated);
+      retimer.retime(updated);
+    }
+    return updated;
+  }
+
   /** Adds a paused stretch (returned for supplement until resubmitted); the dates move back. */
   @Transactional
   public Deadline pause(String id, LocalDate from, LocalDate until) {

@@ -256,18 +256,28 @@ class JointApprovalProcessTest extends ApprovalTestSupport {
   }
 
   @Test
-  void laterStagesStartAsLateAsTheProjectStoodStill() {
+  void laterStagesStartWhenTheirStageReallyOpens() {
     var project = registerPlain();
-    var planned = itemView(project.code(), "zjj-drawings").dueOn();
     complete(review(project.code(), "sthj-eia"), Map.of("outcome", "RETURNED", "opinion", "补正"));
     today(addWorkingDays(MONDAY, 4));
     complete(task(project.code(), "sthj-eia", "supplementItem"), Map.of("supplementNote", "好"));
+    var opensOn = addWorkingDays(MONDAY, 12);
+    today(opensOn);
     approveEverythingInStage(project.code(), 1);
 
+    // Promised days from the day the stage opened, not the registration's forecast (+30 +25).
     var drawings = itemView(project.code(), "zjj-drawings");
     assertThat(drawings.status()).isEqualTo(ItemStatus.OPEN);
-    assertThat(drawings.dueOn()).isEqualTo(addWorkingDays(planned, 4));
+    assertThat(drawings.dueOn()).isEqualTo(addWorkingDays(opensOn, 25));
+    assertThat(review(project.code(), "zjj-drawings").getDueDate())
+        .isEqualTo(ChinaTime.endOf(addWorkingDays(opensOn, 25)));
+    var instance = item(project.code(), "zjj-drawings");
+    assertThat(timer(instance.getId(), "itemRed").getDuedate())
+        .isEqualTo(ChinaTime.startOf(addWorkingDays(opensOn, 25).plusDays(1)));
     assertThat(drawings.dueOn()).isBeforeOrEqualTo(views.of(project.code()).deadline());
+    assertThat(views.of(project.code()).light()).isEqualTo(Light.GREEN);
+    assertThat(views.of(project.code()).history()).extracting(e -> e.event())
+        .doesNotContain("ITEM_PAST_LIMIT");
   }
 
   private void approveEverythingInStage(String code, int stage) {

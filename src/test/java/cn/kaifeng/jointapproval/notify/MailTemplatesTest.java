@@ -31,6 +31,18 @@ class MailTemplatesTest {
   }
 
   @Test
+  void thePastLimitMailToTheKeyProjectsOfficeFillsEveryPlaceholder() {
+    var mail = templates("").render("item-past-limit", Map.of("projectName", "兰考县项目",
+        "projectCode", "KF-1", "itemName", "施工图审查", "stage", "2", "promisedDays", "25",
+        "dueOn", "2025-07-15", "projectDueOn", "2025-06-30", "limitWorkingDays", "80",
+        "taskUrl", "http://x/"));
+    assertThat(mail.subject()).isEqualTo("【联审联批·时限预警】兰考县项目：施工图审查的办理期限晚于项目时限");
+    assertThat(mail.text()).contains("市重点项目办").contains("2025-07-15").contains("2025-06-30")
+        .contains("承诺 25 个工作日").doesNotContain("${");
+    assertThat(mail.html()).contains("第 2 阶段").doesNotContain("${");
+  }
+
+  @Test
   void anOperatorsFileReplacesOursWithoutABuild(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("item-yellow.subject"), "请尽快办理：${itemName}");
     var mail = templates(dir.toString()).render("item-yellow", Map.of("itemName", "环评"));
