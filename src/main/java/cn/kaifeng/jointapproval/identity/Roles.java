@@ -11,6 +11,8 @@ public final class Roles {
   public static final String JOINT_REVIEW_PLATFORM = "joint-review-platform";
   public static final String EXECUTIVE_VICE_MAYOR = "executive-vice-mayor";
   public static final String SUPERVISION_BUREAU = "supervision-bureau";
+  /** City leaders who contract projects (领导分包, DOMAIN.md §8.2); each reads only their own. */
+  public static final String CITY_LEADER = "city-leader";
 
   /** Who reads every project and every supervision case. */
   public static final Set<String> CITY_WIDE = Set.of(Groups.CAMUNDA_ADMIN, KEY_PROJECTS_OFFICE,
