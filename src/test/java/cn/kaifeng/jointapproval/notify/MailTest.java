@@ -7,7 +7,6 @@ import cn.kaifeng.jointapproval.approval.ApprovalTestSupport;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
 import cn.kaifeng.jointapproval.support.ProjectFixtures;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
@@ -28,12 +27,29 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Every mail of issue 7 against a real SMTP server (GreenMail) in the test JVM. */
-@SpringBootTest(properties = {"spring.mail.host=localhost", "spring.mail.port=3025"})
+@SpringBootTest(properties = "spring.mail.host=localhost")
 @ActiveProfiles("test")
 class MailTest extends ApprovalTestSupport {
 
+  static final int SMTP_PORT = freePort();
+
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension smtp = new GreenMailExtension(
+      new com.icegreen.greenmail.util.ServerSetup(SMTP_PORT, null, "smtp"));
+
+  /** A free port, not GreenMail's fixed 3025: two builds on one machine must not collide. */
+  private static int freePort() {
+    try (var socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @org.springframework.test.context.DynamicPropertySource
+  static void smtpPort(org.springframework.test.context.DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.port", () -> SMTP_PORT);
+  }
 
   static final LocalDate MONDAY = LocalDate.parse("2025-03-03");
 
