@@ -74,6 +74,6 @@ class ApplicationSmokeTest {
     assertThat(identityService.checkPassword("officer-fgw", "demo")).isTrue();
     assertThat(identityService.createUserQuery().userId("officer-fgw").singleResult().getEmail())
         .isEqualTo("officer-fgw@example.org");
-    assertThat(identityService.createUserQuery().count()).isEqualTo(27);
+    assertThat(identityService.createUserQuery().count()).isEqualTo(32);
   }
 }

@@ -138,8 +138,8 @@ class PostgresIT {
     int groupsBefore = jdbc.queryForObject("select count(*) from act_id_group", Integer.class);
     int usersBefore = jdbc.queryForObject("select count(*) from act_id_user", Integer.class);
     assertThat(deploymentsBefore).isEqualTo(1);
-    assertThat(groupsBefore).isEqualTo(28);
-    assertThat(usersBefore).isEqualTo(27);
+    assertThat(groupsBefore).isEqualTo(29);
+    assertThat(usersBefore).isEqualTo(32);
 
     app.close();
     app = start();

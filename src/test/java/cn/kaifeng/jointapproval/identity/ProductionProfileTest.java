@@ -30,7 +30,7 @@ class ProductionProfileTest {
         "--jointapproval.identity.admin.id=ops-admin",
         "--jointapproval.identity.admin.password=S3cure-enough-pass"))) {
       var identity = app.getBean(IdentityService.class);
-      assertThat(identity.createGroupQuery().count()).isEqualTo(28);
+      assertThat(identity.createGroupQuery().count()).isEqualTo(29);
       assertThat(identity.createUserQuery().list()).extracting(u -> u.getId())
           .containsExactly("ops-admin");
       assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").count()).isOne();
