@@ -8,6 +8,7 @@ import cn.kaifeng.jointapproval.calendar.ChinaTime;
 import cn.kaifeng.jointapproval.project.Light;
 import cn.kaifeng.jointapproval.project.ProjectStatus;
 import cn.kaifeng.jointapproval.projectview.ProjectView;
+import cn.kaifeng.jointapproval.support.CalendarFixtures;
 import cn.kaifeng.jointapproval.support.ProjectFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
@@ -43,6 +44,8 @@ class ConstructionStartTest extends ApprovalTestSupport {
   @Autowired ProcessEngine engine;
   @Autowired TestRestTemplate rest;
   @Autowired IdentityService identityService;
+  @Autowired cn.kaifeng.jointapproval.calendar.HolidayScheduleParser parser;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @BeforeEach
   void setUp() {
@@ -257,5 +260,36 @@ class ConstructionStartTest extends ApprovalTestSupport {
     assertThat(later.light()).isEqualTo(Light.GREEN);
     assertThat(later.alerts()).isEmpty();
     assertThat(later.history()).extracting(e -> e.event()).doesNotContain("START_OVERDUE");
+  }
+
+  @Test
+  void loadingANewYearMovesTheWaitingStartOverdueTimer() {
+    // Delisted in July 2026, its 80 working days end in November: the project's own clock does not
+    // reach 2027. Ready in mid-December, its 20 working days to 应开未开 end in January 2027,
+    // whose schedule is not published yet: weekends only, 2027-01-01 counted as a working day.
+    today("2026-07-20");
+    var project = register(ProjectFixtures.body(ProjectFixtures.newCode("S"), "2026-07-20"));
+    var ready = LocalDate.parse("2026-12-14");
+    today(ready);
+    approveEverything(project.code());
+    assertThat(views.of(project.code()).deadline()).isBefore(LocalDate.parse("2026-12-01"));
+    var before = timer(project.processInstanceId(), "startOverdue").getDuedate();
+    assertThat(before).isEqualTo(ChinaTime.startOf(addWorkingDays(ready, EXPECTED_WITHIN)
+        .plusDays(1)));
+    assertThat(addWorkingDays(ready, EXPECTED_WITHIN)).hasYear(2027);
+
+    try {
+      calendar.loadYear(parser.parse(CalendarFixtures.schedule2027(), 2027), "test");
+
+      // New Year's Day is a holiday now: 应开未开 comes a working day later.
+      var expectedBy = addWorkingDays(ready, EXPECTED_WITHIN).plusDays(1);
+      var after = timer(project.processInstanceId(), "startOverdue").getDuedate();
+      assertThat(after).isEqualTo(ChinaTime.startOf(expectedBy)).isAfter(before);
+      today(expectedBy.minusDays(1));
+      assertThat(managementService.createJobQuery().processInstanceId(project.processInstanceId())
+          .activityId("startOverdue").executable().count()).isZero();
+    } finally {
+      CalendarFixtures.unload2027(jdbc, calendar);
+    }
   }
 }
