@@ -18,7 +18,7 @@ public class MailTaskListener implements TaskListener {
   /** Process variables a template may use, when the task sees them. */
   private static final List<String> FACTS = List.of("projectName", "projectCode", "itemName",
       "departmentName", "countyName", "dueOn", "opinion", "decision", "deadlineDays",
-      "responsibleUnitName", "coordinationReason");
+      "responsibleUnitName", "coordinationReason", "decisionSource");
 
   private final Notifier notifier;
   private final NotifyProperties properties;

@@ -132,6 +132,27 @@ public class ProjectRepository {
         .update();
   }
 
+  /**
+   * Records that the project past its limit was escalated on {@code on}, unless it already was.
+   * Call under the project's row lock ({@link #lock}); answers whether this call recorded it, so
+   * that the escalation happens once however often its timers fire.
+   */
+  public boolean markOverrunEscalated(String code, LocalDate on) {
+    return jdbc.sql("""
+        update project set overrun_escalated_on = :on
+        where code = :code and overrun_escalated_on is null""")
+        .param("on", on).param("code", code)
+        .update() == 1;
+  }
+
+  /** The day the project past its limit was escalated, if it was. */
+  public Optional<LocalDate> overrunEscalatedOn(String code) {
+    return jdbc.sql("select overrun_escalated_on from project where code = :code")
+        .param("code", code)
+        .query((rs, row) -> Optional.ofNullable(rs.getObject(1, LocalDate.class)))
+        .optional().flatMap(o -> o);
+  }
+
   /** Hand-mapped only where the columns are not a flat record: the registration inside. */
   private static Project map(ResultSet rs, int row) throws SQLException {
     return new Project(REGISTRATION.mapRow(rs, row), rs.getString("track"),

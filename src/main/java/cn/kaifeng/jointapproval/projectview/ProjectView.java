@@ -19,7 +19,9 @@ import java.util.List;
  * (construction start, an item's approval) or today; {@code netWorkingDays} the same less the
  * paused days (an item its own pauses, the project the union of all its items' pauses).
  * {@code workingDaysUsed} is the net figure (stored once the project started). {@code alerts}:
- * 应开未开 while a ready project waits too long for its start.
+ * 应开未开 while a ready project waits too long for its start. {@code cases}: every supervision case
+ * of the project, those of meeting decisions (also shown with their matter) and those opened when
+ * the project passed its limit (no matter, no item).
  */
 public record ProjectView(
     String code,
@@ -57,7 +59,27 @@ public record ProjectView(
     Instant registeredAt,
     List<Item> items,
     List<Matter> matters,
+    List<Case> cases,
     List<ProjectLedger.Entry> history) {
+
+  /**
+   * A supervision case (督办件) of the project; {@code matterId} and {@code itemCode} are null for
+   * a case of the project past its limit ({@code origin} {@code PROJECT_OVERRUN}).
+   */
+  public record Case(
+      String caseId,
+      String origin,
+      String originName,
+      String matterId,
+      String itemCode,
+      String decision,
+      String responsibleUnit,
+      String responsibleUnitName,
+      LocalDate deadline,
+      String status,
+      String statusName,
+      boolean overdue,
+      LocalDate closedOn) {}
 
   /**
    * A matter handed to the joint review platform, as far as it got: coordination, the meeting's

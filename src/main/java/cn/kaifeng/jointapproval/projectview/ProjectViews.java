@@ -106,7 +106,18 @@ public class ProjectViews {
         clock == null ? 0 : clock.pausedDays(), gross, net, project.light(), alerts,
         project.status(), STATUS_NAMES.get(project.status()), project.completedOn(),
         project.startedOn(), project.processInstanceId(), project.registeredBy(),
-        project.registeredAt(), itemViews, matterViews(code), history);
+        project.registeredAt(), itemViews, matterViews(code), caseViews(code), history);
+  }
+
+  private List<ProjectView.Case> caseViews(String code) {
+    var today = ChinaTime.today();
+    return cases.ofProject(code).stream().map(c -> {
+      var clock = deadlines.get(c.deadlineId());
+      return new ProjectView.Case(c.id(), c.origin().name(), c.origin().displayName(),
+          c.matterId(), c.itemCode(), c.decision(), c.responsibleUnit(),
+          groupNames.getOrDefault(c.responsibleUnit(), c.responsibleUnit()), clock.dueOn(),
+          c.status().name(), c.status().displayName(), c.overdueOn(today, clock), c.closedOn());
+    }).toList();
   }
 
   private java.util.List<ProjectView.Matter> matterViews(String code) {

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 验收办结: the decision is carried out. The case and its matter close, and the blocked approval
- * item resumes: message {@code MatterCarriedOut} to the coordination waiting for this matter.
+ * item resumes: message {@code MatterCarriedOut} to the coordination waiting for this matter. A
+ * case of a project past its limit has neither: it just closes.
  */
 @Component
 public class AcceptCaseDelegate implements JavaDelegate {
@@ -41,10 +42,17 @@ public class AcceptCaseDelegate implements JavaDelegate {
     String note = (String) execution.getVariable("verificationNote");
     cases.accept(ref.caseId(), note, today);
     deadlines.close(supervisionCase.deadlineId(), today);
+    String noted = note == null || note.isBlank() ? "" : "：" + note;
+    if (ref.matterId() == null) {
+      // A project past its limit: no matter and no blocked item.
+      ledger.record(ref.projectCode(), "CASE_ACCEPTED", null, ref.completedBy(),
+          "督办件 " + ref.caseId() + " 核查通过，" + supervisionCase.origin().displayName()
+              + "已落实" + noted);
+      return;
+    }
     matters.close(ref.matterId(), "CARRIED_OUT", today);
     ledger.record(ref.projectCode(), "CASE_ACCEPTED", ref.itemCode(), ref.completedBy(),
-        "督办件 " + ref.caseId() + " 核查通过，会议决定已落实" + (note == null || note.isBlank() ? ""
-            : "：" + note) + "；审批事项恢复办理");
+        "督办件 " + ref.caseId() + " 核查通过，会议决定已落实" + noted + "；审批事项恢复办理");
     // The matter's coordination waits for this; it is gone if the item was approved meanwhile.
     var matter = matters.get(ref.matterId());
     var waiting = runtimeService.createExecutionQuery().messageEventSubscriptionName(MESSAGE)

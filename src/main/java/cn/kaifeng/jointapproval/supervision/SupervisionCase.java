@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A meeting decision under supervision. Its id is {@code "C-"} and the id of the supervision
- * process instance that follows it.
+ * A decision under supervision: a meeting's on a matter of one item, or the supervision of a
+ * project past its limit ({@link CaseOrigin#PROJECT_OVERRUN}: no matter, no item, one case per
+ * responsible unit). Its id is {@code "C-"} and the id of the supervision process instance that
+ * follows it.
  */
 public record SupervisionCase(
     String id,
@@ -23,7 +25,8 @@ public record SupervisionCase(
     String accountability,
     String accountabilityProposal,
     Instant openedAt,
-    LocalDate closedOn) {
+    LocalDate closedOn,
+    CaseOrigin origin) {
 
   /** The id of the case a supervision process instance follows. */
   public static String idOf(String supervisionProcessInstanceId) {

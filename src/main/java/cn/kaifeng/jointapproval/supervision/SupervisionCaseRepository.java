@@ -21,14 +21,17 @@ public class SupervisionCaseRepository {
     this.jdbc = jdbc;
   }
 
-  public void insert(String id, String matterId, String projectCode, String itemCode,
-      String decision, String responsibleUnit, String deadlineId, Instant openedAt) {
+  /** {@code matterId} and {@code itemCode} are null for a {@link CaseOrigin#PROJECT_OVERRUN} case. */
+  public void insert(String id, CaseOrigin origin, String matterId, String projectCode,
+      String itemCode, String decision, String responsibleUnit, String deadlineId,
+      Instant openedAt) {
     jdbc.sql("""
-        insert into supervision_case (id, matter_id, project_code, item_code, decision,
+        insert into supervision_case (id, origin, matter_id, project_code, item_code, decision,
           responsible_unit, deadline_id, status, opened_at)
-        values (:id, :matterId, :projectCode, :itemCode, :decision,
+        values (:id, :origin, :matterId, :projectCode, :itemCode, :decision,
           :responsibleUnit, :deadlineId, :status, :openedAt)""")
-        .param("id", id).param("matterId", matterId).param("projectCode", projectCode)
+        .param("id", id).param("origin", origin.name()).param("matterId", matterId)
+        .param("projectCode", projectCode)
         .param("itemCode", itemCode).param("decision", decision)
         .param("responsibleUnit", responsibleUnit).param("deadlineId", deadlineId)
         .param("status", CaseStatus.IN_PROGRESS.name())
@@ -60,10 +63,21 @@ public class SupervisionCaseRepository {
         .query(SupervisionCase.class).list().stream().findFirst();
   }
 
+  /** The project's cases, oldest first. */
   public List<SupervisionCase> ofProject(String projectCode) {
-    return jdbc.sql("select * from supervision_case where project_code = :projectCode")
+    return jdbc.sql("select * from supervision_case where project_code = :projectCode "
+            + "order by opened_at, id")
         .param("projectCode", projectCode)
         .query(SupervisionCase.class).list();
+  }
+
+  /** Whether the project already has a case of {@code origin} for {@code unit}. */
+  public boolean exists(String projectCode, CaseOrigin origin, String unit) {
+    return jdbc.sql("""
+            select count(*) from supervision_case
+            where project_code = :projectCode and origin = :origin and responsible_unit = :unit""")
+        .param("projectCode", projectCode).param("origin", origin.name()).param("unit", unit)
+        .query(Integer.class).single() > 0;
   }
 
   /** Cases filtered by status and responsible unit (either may be null), newest first. */

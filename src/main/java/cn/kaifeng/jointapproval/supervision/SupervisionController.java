@@ -23,8 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class SupervisionController {
 
-  /** One case as listed. {@code overdue}: flagged by its timer or past its deadline and open. */
-  public record CaseView(String caseId, String matterId, String projectCode, String projectName,
+  /**
+   * One case as listed. {@code overdue}: flagged by its timer or past its deadline and open.
+   * {@code origin}: {@code MEETING_DECISION} or {@code PROJECT_OVERRUN} (no matter, no item).
+   */
+  public record CaseView(String caseId, CaseOrigin origin, String originName, String matterId, String projectCode, String projectName,
       String itemCode, String itemName, String decision, String responsibleUnit,
       String responsibleUnitName, LocalDate deadline, CaseStatus status, String statusName,
       boolean overdue, String report, String accountability, Instant openedAt,
@@ -83,10 +86,12 @@ public class SupervisionController {
         .map(c -> {
           var clock = deadlines.get(c.deadlineId());
           boolean late = c.overdueOn(today, clock);
-          return new CaseView(c.id(), c.matterId(), c.projectCode(),
+          return new CaseView(c.id(), c.origin(), c.origin().displayName(), c.matterId(),
+              c.projectCode(),
               projectNames.computeIfAbsent(c.projectCode(), code -> projects.get(code).name()),
-              c.itemCode(), itemNames.computeIfAbsent(c.projectCode() + "/" + c.itemCode(),
-                  key -> items.get(c.projectCode(), c.itemCode()).name()),
+              c.itemCode(), c.itemCode() == null ? null
+                  : itemNames.computeIfAbsent(c.projectCode() + "/" + c.itemCode(),
+                      key -> items.get(c.projectCode(), c.itemCode()).name()),
               c.decision(), c.responsibleUnit(),
               groupNames.getOrDefault(c.responsibleUnit(), c.responsibleUnit()), clock.dueOn(),
               c.status(), c.status().displayName(), late, c.report(), c.accountability(),

@@ -222,6 +222,41 @@ class MailTest extends ApprovalTestSupport {
   }
 
   @Test
+  void aProjectPastItsLimitIsMailedToTheKeyProjectsOfficeAndTheBureauOnceAndItsCaseToItsCounty()
+      throws Exception {
+    var code = registered();
+    var project = views.of(code);
+    var dueOn = calendar.calendar().add(MONDAY, 80);
+    today(dueOn.plusDays(1));
+    managementService.executeJob(timer(project.processInstanceId(), "projectRed").getId());
+    runContinuations();
+
+    for (String user : List.of("keyoffice", "supervisor")) {
+      var mail = mails(user + "@example.org", "项目超期督办");
+      assertThat(mail).as(user).hasSize(1);
+      assertThat(subject(mail.get(0)))
+          .isEqualTo("【联审联批·项目超期督办】兰考县智能家居产业园项目超过 80 个工作日审批时限");
+      assertThat(body(mail.get(0))).contains("应于 " + dueOn + " 前开工")
+          .contains("系统已对以下责任单位立督办件：兰考县").contains("落实期限：10 个工作日")
+          .doesNotContain("${");
+    }
+    assertThat(mails("cso-lankao@example.org", "项目超期督办")).isEmpty();
+    var caseMail = mails("cso-lankao@example.org", "【督办件】");
+    assertThat(caseMail).hasSize(1);
+    assertThat(subject(caseMail.get(0))).isEqualTo("【督办件】请于 "
+        + calendar.calendar().add(ChinaTime.today(), 10) + " 前落实：项目超期（兰考县智能家居产业园项目）");
+    assertThat(body(caseMail.get(0))).contains("项目超期督办要求：项目已超过审批时限")
+        .doesNotContain("${");
+
+    // The escalation step once more (a timer fired again): no second mail.
+    runtimeService.createProcessInstanceModification(project.processInstanceId())
+        .startBeforeActivity("escalateProjectOverrun").execute();
+    runContinuations();
+    assertThat(mails("keyoffice@example.org", "项目超期督办")).hasSize(1);
+    assertThat(mails("cso-lankao@example.org", "【督办件】")).hasSize(1);
+  }
+
+  @Test
   void whenSmtpIsDownTheMailIsRetriedThenBecomesAnIncidentAndTheProcessGoesOn() {
     smtp.stop();
     var code = register(ProjectFixtures.body(ProjectFixtures.newCode("DOWN"), MONDAY.toString()))
