@@ -1,32 +1,29 @@
 package cn.kaifeng.jointapproval.approval;
 
 import cn.kaifeng.jointapproval.project.Light;
-import cn.kaifeng.jointapproval.project.ProjectLedger;
 import cn.kaifeng.jointapproval.project.ProjectRepository;
 import cn.kaifeng.jointapproval.project.ProjectStatus;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * 标记应开未开: ready for {@code start-expected-within-days} working days and not started. The
- * project turns yellow (unless already red) and its history says so; the view shows the alert
- * 应开未开 while the project is still waiting.
+ * project turns yellow (unless already red) and {@link ConstructionStartOverdue} is published: the
+ * project's alerts (project_alert) raise 应开未开 once, write its history line and mail it.
  */
 @Component
 public class MarkStartOverdueDelegate implements JavaDelegate {
 
-  /** The history event the view reads the alert from. */
-  public static final String EVENT = "START_OVERDUE";
-
   private final ProjectRepository projects;
-  private final ProjectLedger ledger;
+  private final ApplicationEventPublisher events;
   private final ConstructionStart constructionStart;
 
-  public MarkStartOverdueDelegate(ProjectRepository projects, ProjectLedger ledger,
+  public MarkStartOverdueDelegate(ProjectRepository projects, ApplicationEventPublisher events,
       ConstructionStart constructionStart) {
     this.projects = projects;
-    this.ledger = ledger;
+    this.events = events;
     this.constructionStart = constructionStart;
   }
 
@@ -39,7 +36,7 @@ public class MarkStartOverdueDelegate implements JavaDelegate {
     if (project.light().atLeast(Light.YELLOW) != project.light()) {
       projects.setLight(project.code(), Light.YELLOW);
     }
-    ledger.record(project.code(), EVENT, null, null, "应开未开：项目于 " + project.completedOn()
-        + " 具备开工条件，" + constructionStart.expectedWithinDays() + " 个工作日后仍未开工");
+    events.publishEvent(new ConstructionStartOverdue(project.code(), project.completedOn(),
+        constructionStart.expectedWithinDays()));
   }
 }

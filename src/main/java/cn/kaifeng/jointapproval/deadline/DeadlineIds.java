@@ -25,4 +25,9 @@ public final class DeadlineIds {
   public static String supervisionCase(String caseId) {
     return "case:" + caseId;
   }
+
+  /** A project's monthly investment report for a month (YYYY-MM). */
+  public static String investmentReport(String projectCode, String month) {
+    return "investment:" + projectCode + ":" + month;
+  }
 }

@@ -34,6 +34,12 @@ public class Notifier {
     queue(template, List.of(), List.of(userId), model);
   }
 
+  /** One mail to the members of {@code groups} and to {@code users} together. */
+  public void to(String template, Collection<String> groups, Collection<String> users,
+      Map<String, ?> model) {
+    queue(template, List.copyOf(groups), List.copyOf(users), model);
+  }
+
   private void queue(String template, List<String> groups, List<String> users,
       Map<String, ?> model) {
     Map<String, Object> variables = new HashMap<>();

@@ -7,6 +7,9 @@ package cn.kaifeng.jointapproval.projectview;
 import cn.kaifeng.jointapproval.project.ProjectLedger;
 import cn.kaifeng.jointapproval.approval.ItemStatus;
 import cn.kaifeng.jointapproval.project.ProjectStatus;
+import cn.kaifeng.jointapproval.lifecycle.InvestmentView;
+import cn.kaifeng.jointapproval.lifecycle.PlanView;
+import cn.kaifeng.jointapproval.lifecycle.ProjectAlert;
 import cn.kaifeng.jointapproval.project.Light;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -18,10 +21,12 @@ import java.util.List;
  * {@code grossWorkingDays} counts every working day from the day after the clock's start to its end
  * (construction start, an item's approval) or today; {@code netWorkingDays} the same less the
  * paused days (an item its own pauses, the project the union of all its items' pauses).
- * {@code workingDaysUsed} is the net figure (stored once the project started). {@code alerts}:
- * 应开未开 while a ready project waits too long for its start. {@code cases}: every supervision case
- * of the project, those of meeting decisions (also shown with their matter) and those opened when
- * the project passed its limit (no matter, no item).
+ * {@code workingDaysUsed} is the net figure (stored once the project started). {@code alerts}: the
+ * open alerts of plan against fact (应开未开, 应竣未竣, 节点滞后); {@code cases}: every supervision
+ * case of the project, those of meeting decisions (also shown with their matter) and those opened
+ * when the project passed its limit (no matter, no item); {@code plan}: the node plan in force
+ * (null without one) with its versions; {@code investmentProgress}: this year's planned and completed
+ * investment, 投资完成率 and the monthly reports.
  */
 public record ProjectView(
     String code,
@@ -49,7 +54,7 @@ public record ProjectView(
     Integer grossWorkingDays,
     Integer netWorkingDays,
     Light light,
-    List<String> alerts,
+    List<ProjectAlert.View> alerts,
     ProjectStatus status,
     String statusName,
     LocalDate completedOn,
@@ -60,7 +65,9 @@ public record ProjectView(
     List<Item> items,
     List<Matter> matters,
     List<Case> cases,
-    List<ProjectLedger.Entry> history) {
+    List<ProjectLedger.Entry> history,
+    PlanView plan,
+    InvestmentView investmentProgress) {
 
   /**
    * A supervision case (督办件) of the project; {@code matterId} and {@code itemCode} are null for

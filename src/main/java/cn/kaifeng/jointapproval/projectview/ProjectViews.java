@@ -23,7 +23,9 @@ import cn.kaifeng.jointapproval.supervision.SupervisionCaseRepository;
 import cn.kaifeng.jointapproval.identity.IdentityCatalog;
 import java.util.List;
 import java.util.Map;
-import cn.kaifeng.jointapproval.approval.MarkStartOverdueDelegate;
+import cn.kaifeng.jointapproval.lifecycle.Alerts;
+import cn.kaifeng.jointapproval.lifecycle.InvestmentViews;
+import cn.kaifeng.jointapproval.lifecycle.PlanViews;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,8 +37,6 @@ public class ProjectViews {
       ProjectStatus.APPROVING, "审批中",
       ProjectStatus.READY_FOR_CONSTRUCTION, "具备开工条件",
       ProjectStatus.STARTED, "已开工");
-  /** The alert of a ready project not started in time (its history event). */
-  static final String START_OVERDUE_ALERT = "应开未开";
   private static final Map<ItemStatus, String> ITEM_STATUS_NAMES = Map.of(
       ItemStatus.PLANNED, "待启动",
       ItemStatus.OPEN, "办理中",
@@ -51,10 +51,17 @@ public class ProjectViews {
   private final MatterRepository matters;
   private final SupervisionCaseRepository cases;
   private final Map<String, String> groupNames;
+  private final Alerts alerts;
+  private final PlanViews plans;
+  private final InvestmentViews investments;
 
   public ProjectViews(ProjectRepository projects, ProjectItemRepository items,
       ProjectLedger ledger, DeadlineService deadlines, MatterRepository matters,
-      SupervisionCaseRepository cases, IdentityCatalog catalog) {
+      SupervisionCaseRepository cases, IdentityCatalog catalog, Alerts alerts, PlanViews plans,
+      InvestmentViews investments) {
+    this.alerts = alerts;
+    this.plans = plans;
+    this.investments = investments;
     this.matters = matters;
     this.cases = cases;
     this.projects = projects;
@@ -81,9 +88,6 @@ public class ProjectViews {
       net = deadlines.netWorkingDays(clock);
     }
     var history = ledger.of(code);
-    List<String> alerts = project.status() == ProjectStatus.READY_FOR_CONSTRUCTION
-        && history.stream().anyMatch(e -> MarkStartOverdueDelegate.EVENT.equals(e.event()))
-        ? List.of(START_OVERDUE_ALERT) : List.of();
     var itemViews = items.ofProject(code).stream().map(item -> {
       var itemClock = deadlines.get(item.deadlineId());
       return new ProjectView.Item(item.itemCode(), item.name(), item.department(),
@@ -103,10 +107,11 @@ public class ProjectViews {
             r.landAreaHectares()),
         project.track(), Tracks.name(project.track()), project.limitWorkingDays(),
         clock == null ? null : clock.dueOn(), clock != null && clock.provisional(), used, left,
-        clock == null ? 0 : clock.pausedDays(), gross, net, project.light(), alerts,
+        clock == null ? 0 : clock.pausedDays(), gross, net, project.light(), alerts.open(code),
         project.status(), STATUS_NAMES.get(project.status()), project.completedOn(),
         project.startedOn(), project.processInstanceId(), project.registeredBy(),
-        project.registeredAt(), itemViews, matterViews(code), caseViews(code), history);
+        project.registeredAt(), itemViews, matterViews(code), caseViews(code), history,
+        plans.current(code).orElse(null), investments.current(code));
   }
 
   private List<ProjectView.Case> caseViews(String code) {

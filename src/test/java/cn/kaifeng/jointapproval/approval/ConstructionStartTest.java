@@ -234,7 +234,13 @@ class ConstructionStartTest extends ApprovalTestSupport {
 
     var late = views.of(project.code());
     assertThat(late.light()).isEqualTo(Light.YELLOW);
-    assertThat(late.alerts()).containsExactly("应开未开");
+    assertThat(late.alerts()).singleElement().satisfies(alert -> {
+      assertThat(alert.kind()).isEqualTo("START_OVERDUE");
+      assertThat(alert.name()).isEqualTo("应开未开");
+      assertThat(alert.node()).isEqualTo("STARTED");
+      assertThat(alert.raisedOn()).isEqualTo(expectedBy);
+      assertThat(alert.detail()).contains("具备开工条件").contains(EXPECTED_WITHIN + " 个工作日后仍未开工");
+    });
     assertThat(late.history()).extracting(e -> e.event()).contains("START_OVERDUE");
     assertThat(runtimeService.createProcessInstanceQuery()
         .processInstanceId(project.processInstanceId()).singleResult()).isWaitingAt("awaitStart");

@@ -59,7 +59,8 @@ class ProcessModelsTest {
       Map.entry("propose-accountability", Set.of("accountabilityProposal")),
       Map.entry("approve-accountability", Set.of("accountabilityDecision", "accountabilityNote")),
       Map.entry("register-project", RegistrationValidator.FIELDS),
-      Map.entry("load-holiday-schedule", Set.of("scheduleJson")));
+      Map.entry("load-holiday-schedule", Set.of("scheduleJson")),
+      Map.entry("report-investment", Set.of("investment", "note")));
 
   static Set<String> groups;
   static List<BpmnModelInstance> models = new ArrayList<>();
@@ -122,8 +123,8 @@ class ProcessModelsTest {
           switch (group.strip()) {
             case "${itemGroups.section(execution)}" -> assertThat(departments).allSatisfy(
                 d -> assertThat(groups).as("group of department " + d).contains("approval-" + d));
-            case "${itemGroups.county(execution)}" -> assertThat(County.values()).allSatisfy(
-                c -> assertThat(groups).contains(c.group()));
+            case "${itemGroups.county(execution)}", "${investmentTasks.county(execution)}" ->
+                assertThat(County.values()).allSatisfy(c -> assertThat(groups).contains(c.group()));
             // Checked where they are set: MinutesValidationListener (units),
             // RequestOpinionsDelegate (sections).
             case "${caseGroups.responsibleUnit(execution)}", "${opinionGroup}" -> { }
