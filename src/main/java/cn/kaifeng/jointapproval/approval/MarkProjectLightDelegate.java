@@ -34,7 +34,7 @@ public class MarkProjectLightDelegate implements JavaDelegate {
     projects.setLight(code, light);
     var clock = deadlines.get(project.deadlineId());
     ledger.record(code, "PROJECT_" + light.name(), null, null, light == Light.RED
-        ? "项目超过 " + project.limitWorkingDays() + " 个工作日时限（应于 " + clock.dueOn() + " 前具备开工条件）"
-        : "项目进入黄灯预警，应于 " + clock.dueOn() + " 前具备开工条件");
+        ? "项目超过 " + project.limitWorkingDays() + " 个工作日时限（应于 " + clock.dueOn() + " 前开工）"
+        : "项目进入黄灯预警，应于 " + clock.dueOn() + " 前开工");
   }
 }
