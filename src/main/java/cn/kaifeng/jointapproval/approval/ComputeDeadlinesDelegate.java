@@ -81,7 +81,7 @@ public class ComputeDeadlinesDelegate implements JavaDelegate {
     }
     ledger.record(code, "PLANNED", null, null,
         "审批通道：" + Tracks.name(trackCode) + "，时限 " + limit + " 个工作日，应于 "
-            + projectDeadline.dueOn() + " 前具备开工条件" + (projectDeadline.provisional()
+            + projectDeadline.dueOn() + " 前开工" + (projectDeadline.provisional()
             ? "（该年度节假日安排尚未公布，暂按周末计算）" : "") + "；需办理审批事项 " + plan.size()
             + " 项");
   }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Optional;
 import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.jdbc.core.RowMapper;
@@ -103,6 +104,22 @@ public class ProjectRepository {
     jdbc.sql("update project set light = :light where code = :code")
         .param("light", light.name()).param("code", code)
         .update();
+  }
+
+  /**
+   * Turns the project's light to {@code light} if it shows a lesser one; answers whether it did.
+   * Never lowers it (red stays red), also when a yellow and a red timer commit at the same moment:
+   * the condition is checked by the update itself, not by an earlier read.
+   */
+  public boolean raiseLight(String code, Light light) {
+    var lower = Arrays.stream(Light.values()).filter(l -> l.compareTo(light) < 0)
+        .map(Light::name).toList();
+    if (lower.isEmpty()) {
+      return false;
+    }
+    return jdbc.sql("update project set light = :light where code = :code and light in (:lower)")
+        .param("light", light.name()).param("code", code).param("lower", lower)
+        .update() == 1;
   }
 
   /** Every item approved on {@code on}: ready for construction, the clock keeps running. */

@@ -420,6 +420,17 @@ class JointApprovalProcessTest extends ApprovalTestSupport {
     var red = views.of(project.code());
     assertThat(red.light()).isEqualTo(Light.RED);
     assertThat(red.workingDaysLeft()).isNegative();
+    // The clock counts to the construction start: the due date is the day to start by.
+    assertThat(red.history()).filteredOn(e -> e.event().equals("PLANNED")).singleElement()
+        .satisfies(e -> assertThat(e.detail())
+            .startsWith("审批通道：一般项目，时限 80 个工作日，应于 " + clock.dueOn() + " 前开工；"));
+    assertThat(red.history()).filteredOn(e -> e.event().equals("PROJECT_YELLOW")).singleElement()
+        .satisfies(e -> assertThat(e.detail())
+            .isEqualTo("项目进入黄灯预警，应于 " + clock.dueOn() + " 前开工"));
+    assertThat(red.history()).filteredOn(e -> e.event().equals("PROJECT_RED")).singleElement()
+        .satisfies(e -> assertThat(e.detail())
+            .isEqualTo("项目超过 80 个工作日时限（应于 " + clock.dueOn() + " 前开工）"));
+    assertThat(red.history()).noneSatisfy(e -> assertThat(e.detail()).contains("前具备开工条件"));
   }
 
   @Test
