@@ -8,6 +8,7 @@ import cn.kaifeng.jointapproval.project.ProjectLedger;
 import cn.kaifeng.jointapproval.approval.ItemStatus;
 import cn.kaifeng.jointapproval.project.ProjectStatus;
 import cn.kaifeng.jointapproval.project.Light;
+import cn.kaifeng.jointapproval.project.Node;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +20,8 @@ import java.util.List;
  * (construction start, an item's approval) or today; {@code netWorkingDays} the same less the
  * paused days (an item its own pauses, the project the union of all its items' pauses).
  * {@code workingDaysUsed} is the net figure (stored once the project started). {@code alerts}:
- * 应开未开 while a ready project waits too long for its start.
+ * 应开未开 while a ready project waits too long for its start. {@code node} is the furthest node of
+ * its life reached, {@code nodes} each node with its date, who recorded it and when.
  */
 public record ProjectView(
     String code,
@@ -50,6 +52,11 @@ public record ProjectView(
     List<String> alerts,
     ProjectStatus status,
     String statusName,
+    Node node,
+    String nodeName,
+    String investor,
+    boolean fortune500,
+    List<NodeEntry> nodes,
     LocalDate completedOn,
     LocalDate startedOn,
     String processInstanceId,
@@ -79,6 +86,13 @@ public record ProjectView(
       boolean caseOverdue,
       String resolution,
       LocalDate closedOn) {}
+
+  /**
+   * A node the project reached (DOMAIN.md §8.1): its date, who recorded it (none: the process)
+   * and when, and what people read about it.
+   */
+  public record NodeEntry(Node node, String nodeName, LocalDate date, String recordedBy,
+      Instant recordedAt, String detail) {}
 
   /** The facts that decide which items a project needs. */
   public record Conditions(boolean historicArea, boolean forestLand, boolean hazardousGoods,

@@ -8,6 +8,7 @@ package cn.kaifeng.jointapproval.projectview;
 
 
 import cn.kaifeng.jointapproval.project.ProjectLedger;
+import cn.kaifeng.jointapproval.project.ProjectNodes;
 import cn.kaifeng.jointapproval.approval.ItemStatus;
 import cn.kaifeng.jointapproval.project.ProjectRepository;
 import cn.kaifeng.jointapproval.project.Tracks;
@@ -31,10 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ProjectViews {
 
-  private static final Map<ProjectStatus, String> STATUS_NAMES = Map.of(
-      ProjectStatus.APPROVING, "审批中",
-      ProjectStatus.READY_FOR_CONSTRUCTION, "具备开工条件",
-      ProjectStatus.STARTED, "已开工");
   /** The alert of a ready project not started in time (its history event). */
   static final String START_OVERDUE_ALERT = "应开未开";
   private static final Map<ItemStatus, String> ITEM_STATUS_NAMES = Map.of(
@@ -51,10 +48,12 @@ public class ProjectViews {
   private final MatterRepository matters;
   private final SupervisionCaseRepository cases;
   private final Map<String, String> groupNames;
+  private final ProjectNodes nodes;
 
   public ProjectViews(ProjectRepository projects, ProjectItemRepository items,
       ProjectLedger ledger, DeadlineService deadlines, MatterRepository matters,
-      SupervisionCaseRepository cases, IdentityCatalog catalog) {
+      SupervisionCaseRepository cases, IdentityCatalog catalog, ProjectNodes nodes) {
+    this.nodes = nodes;
     this.matters = matters;
     this.cases = cases;
     this.projects = projects;
@@ -104,7 +103,12 @@ public class ProjectViews {
         project.track(), Tracks.name(project.track()), project.limitWorkingDays(),
         clock == null ? null : clock.dueOn(), clock != null && clock.provisional(), used, left,
         clock == null ? 0 : clock.pausedDays(), gross, net, project.light(), alerts,
-        project.status(), STATUS_NAMES.get(project.status()), project.completedOn(),
+        project.status(), project.status().displayName(), project.node(),
+        project.node().displayName(), project.investor(), project.fortune500(),
+        nodes.of(code).stream().map(n -> new ProjectView.NodeEntry(n.node(),
+            n.node().displayName(), n.reachedOn(), n.recordedBy(), n.recordedAt(), n.detail()))
+            .toList(),
+        project.completedOn(),
         project.startedOn(), project.processInstanceId(), project.registeredBy(),
         project.registeredAt(), itemViews, matterViews(code), history);
   }

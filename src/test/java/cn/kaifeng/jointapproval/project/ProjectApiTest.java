@@ -88,7 +88,7 @@ class ProjectApiTest {
       assertThat(item.get("light").asText()).isEqualTo("GREEN");
       assertThat(item.get("dueOn").asText()).isNotBlank();
     });
-    assertThat(json.get("chiefServiceOfficer").asText()).isEqualTo("李明");
+    assertThat(json.get("chiefServiceOfficer").asText()).isEqualTo("cso-lankao");
     assertThat(json.get("history").get(0).get("event").asText()).isEqualTo("REGISTERED");
   }
 
