@@ -79,22 +79,20 @@ public class ProjectList {
     String direction = query.ascending() ? " asc" : " desc";
     params.put("limit", query.size());
     params.put("offset", query.page() * query.size());
-    var content = jdbc.sql("""
+    String sql = """
         select p.code, p.name, p.county, p.node, p.status, p.light, p.track,
           p.limit_working_days, p.working_days_used, p.land_delisted_on, p.investment,
           p.contracting_leader, p.chief_service_officer, p.registered_at,
           d.id as d_id, d.start_on as d_start_on, d.limit_days as d_limit_days,
           d.paused_days as d_paused_days, d.warn_share as d_warn_share, d.due_on as d_due_on,
           d.warn_on as d_warn_on, d.provisional as d_provisional, d.closed_on as d_closed_on,
-          """ + ALERT_COLUMNS + """
-
-        from project p left join deadline d on d.id = p.deadline_id
-        where """ + where + """
-
-        order by """ + SORT_COLUMNS.get(query.sort()) + direction + " nulls last, p.code"
-        + direction + """
-
-        limit :limit offset :offset""")
+        """ + "  " + ALERT_COLUMNS
+        + "\nfrom project p left join deadline d on d.id = p.deadline_id"
+        + "\nwhere " + where
+        + "\norder by " + SORT_COLUMNS.get(query.sort()) + direction + " nulls last, p.code"
+        + direction
+        + "\nlimit :limit offset :offset";
+    var content = jdbc.sql(sql)
         .params(params)
         .query(this::summary).list();
     return new ProjectSummary.Page(content, query.page(), query.size(), total);
