@@ -56,8 +56,9 @@ public record ProjectListQuery(County county, Node node, Light light, String tra
     Light light = null;
     value = present(parameters, "light");
     if (value != null) {
-      light = Arrays.stream(Light.values()).filter(l -> l.name().equals(parameters.get("light")))
-          .findFirst().orElse(null);
+      String name = value;
+      light = Arrays.stream(Light.values()).filter(l -> l.name().equals(name)).findFirst()
+          .orElse(null);
       if (light == null) {
         errors.put("light", "未知的灯色“" + value + "”，可选：GREEN、YELLOW、RED");
       }

@@ -212,6 +212,29 @@ class ProjectLifeTest extends ApprovalTestSupport {
     assertThat(landed.getBody().get("status").asText()).isEqualTo("APPROVING");
   }
 
+  @Test
+  void aProjectRegisteredSignedOrLandedKeepsItsInvestor() {
+    var code = preparing("SIGNED", LANDED.minusDays(5));
+    var signed = views.of(code);
+    assertThat(signed.investor()).isEqualTo("某家居集团有限公司");
+    assertThat(signed.fortune500()).isFalse();
+    assertThat(signed.nodes()).singleElement().satisfies(n -> {
+      assertThat(n.node().name()).isEqualTo("SIGNED");
+      assertThat(n.date()).isEqualTo(LANDED.minusDays(5));
+      assertThat(n.detail()).contains("某家居集团有限公司");
+    });
+
+    var body = ProjectFixtures.body(ProjectFixtures.newCode("INV"), LANDED.toString());
+    body.put("investor", "某跨国集团");
+    body.put("fortune500", true);
+    assertThat(post("keyoffice", "/api/projects", body).getStatusCode())
+        .isEqualTo(HttpStatus.CREATED);
+    var landed = views.of((String) body.get("code"));
+    assertThat(landed.investor()).isEqualTo("某跨国集团");
+    assertThat(landed.fortune500()).isTrue();
+    assertThat(landed.status().name()).isEqualTo("APPROVING");
+  }
+
   static Stream<Arguments> refusals() {
     LocalDate signedOn = LANDED.minusDays(20);
     return Stream.of(
