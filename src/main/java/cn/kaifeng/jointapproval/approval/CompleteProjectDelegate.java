@@ -2,7 +2,9 @@ package cn.kaifeng.jointapproval.approval;
 
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
 import cn.kaifeng.jointapproval.deadline.DeadlineService;
+import cn.kaifeng.jointapproval.project.Node;
 import cn.kaifeng.jointapproval.project.ProjectLedger;
+import cn.kaifeng.jointapproval.project.ProjectNodes;
 import cn.kaifeng.jointapproval.project.ProjectRepository;
 import cn.kaifeng.jointapproval.project.Tracks;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,9 +23,11 @@ public class CompleteProjectDelegate implements JavaDelegate {
   private final ProjectRepository projects;
   private final DeadlineService deadlines;
   private final ProjectLedger ledger;
+  private final ProjectNodes nodes;
 
   public CompleteProjectDelegate(ProjectRepository projects, DeadlineService deadlines,
-      ProjectLedger ledger) {
+      ProjectLedger ledger, ProjectNodes nodes) {
+    this.nodes = nodes;
     this.projects = projects;
     this.deadlines = deadlines;
     this.ledger = ledger;
@@ -37,6 +41,7 @@ public class CompleteProjectDelegate implements JavaDelegate {
     var clock = deadlines.get(project.deadlineId());
     int used = deadlines.workingDaysUsed(clock);
     projects.complete(code, today);
+    nodes.reached(code, Node.READY, today, null, "全部审批事项办结，审批用时 " + used + " 个工作日");
     execution.setVariable("workingDaysUsed", used);
     int limit = project.limitWorkingDays();
     ledger.record(code, "READY_FOR_CONSTRUCTION", null, null,

@@ -1,5 +1,6 @@
 package cn.kaifeng.jointapproval.approval;
 
+import cn.kaifeng.jointapproval.identity.People;
 import cn.kaifeng.jointapproval.modelsafety.ModelExpressionBean;
 import cn.kaifeng.jointapproval.project.ProjectRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -8,8 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * Who works an approval item's tasks, from the ledger: BPMN names the candidates as
  * {@code ${itemGroups.section(execution)}} (the item's approval section) and
- * {@code ${itemGroups.county(execution)}} (its project's county), not from variables that whoever
- * completes a task could write.
+ * {@code ${itemGroups.county(execution)}} (its project's county) and the assignee of the county's
+ * tasks as {@code ${itemGroups.chiefServiceOfficer(execution)}} (the project's named chief service
+ * officer), not from variables that whoever completes a task could write.
  */
 @Component("itemGroups")
 @ModelExpressionBean
@@ -17,10 +19,12 @@ public class ItemGroups {
 
   private final ProjectItemRepository items;
   private final ProjectRepository projects;
+  private final People people;
 
-  public ItemGroups(ProjectItemRepository items, ProjectRepository projects) {
+  public ItemGroups(ProjectItemRepository items, ProjectRepository projects, People people) {
     this.items = items;
     this.projects = projects;
+    this.people = people;
   }
 
   /** The approval section of the item bound to this process instance. */
@@ -32,5 +36,18 @@ public class ItemGroups {
   /** The county group of the project of the item bound to this process instance. */
   public String county(DelegateExecution execution) {
     return projects.get(ItemRef.of(execution, items).projectCode()).county().group();
+  }
+
+  /**
+   * The named chief service officer of the project of the item bound to this process instance, as
+   * the assignee of the county's tasks ({@code ${itemGroups.chiefServiceOfficer(execution)}}):
+   * that person gets the task, and the county group stays candidate so that a colleague can take
+   * it over. {@code null} (no assignee, the county group as before) when the ledger names nobody
+   * who is a user of the county's group: a project registered before people were user ids.
+   */
+  public String chiefServiceOfficer(DelegateExecution execution) {
+    var project = projects.get(ItemRef.of(execution, items).projectCode());
+    String officer = project.registration().chiefServiceOfficer();
+    return officer != null && people.isMember(officer, project.county().group()) ? officer : null;
   }
 }

@@ -1,7 +1,9 @@
 package cn.kaifeng.jointapproval.approval;
 
 import cn.kaifeng.jointapproval.deadline.DeadlineService;
+import cn.kaifeng.jointapproval.project.Node;
 import cn.kaifeng.jointapproval.project.ProjectLedger;
+import cn.kaifeng.jointapproval.project.ProjectNodes;
 import cn.kaifeng.jointapproval.project.ProjectRepository;
 import cn.kaifeng.jointapproval.project.Tracks;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -20,9 +22,11 @@ public class RecordStartDelegate implements JavaDelegate {
   private final ProjectRepository projects;
   private final DeadlineService deadlines;
   private final ProjectLedger ledger;
+  private final ProjectNodes nodes;
 
   public RecordStartDelegate(ProjectRepository projects, DeadlineService deadlines,
-      ProjectLedger ledger) {
+      ProjectLedger ledger, ProjectNodes nodes) {
+    this.nodes = nodes;
     this.projects = projects;
     this.deadlines = deadlines;
     this.ledger = ledger;
@@ -39,6 +43,8 @@ public class RecordStartDelegate implements JavaDelegate {
     int net = deadlines.netWorkingDays(clock);
     int gross = deadlines.grossWorkingDays(clock);
     projects.started(project.code(), net);
+    nodes.reached(project.code(), Node.STARTED, on, project.startedBy(),
+        "从土地摘牌到开工用时 " + net + " 个工作日");
     execution.setVariable("workingDaysUsed", net);
     int limit = project.limitWorkingDays();
     ledger.record(project.code(), "STARTED", null, project.startedBy(),

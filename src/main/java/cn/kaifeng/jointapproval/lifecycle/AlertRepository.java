@@ -1,5 +1,8 @@
 package cn.kaifeng.jointapproval.lifecycle;
 
+import cn.kaifeng.jointapproval.project.Node;
+import cn.kaifeng.jointapproval.project.AlertKind;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;

@@ -1,5 +1,8 @@
 package cn.kaifeng.jointapproval.lifecycle;
 
+import cn.kaifeng.jointapproval.project.Node;
+import cn.kaifeng.jointapproval.project.AlertKind;
+
 import cn.kaifeng.jointapproval.approval.ConstructionStartProperties;
 import cn.kaifeng.jointapproval.calendar.CalendarService;
 import cn.kaifeng.jointapproval.deadline.DeadlineCalculator;

@@ -1,5 +1,7 @@
 package cn.kaifeng.jointapproval.lifecycle;
 
+import cn.kaifeng.jointapproval.project.Node;
+
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package cn.kaifeng.jointapproval.lifecycle;
 
+import cn.kaifeng.jointapproval.project.Node;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,7 @@
 package cn.kaifeng.jointapproval.lifecycle;
 
+import cn.kaifeng.jointapproval.project.Node;
+
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
 import cn.kaifeng.jointapproval.project.ProjectLedger;
 import cn.kaifeng.jointapproval.project.ProjectRepository;

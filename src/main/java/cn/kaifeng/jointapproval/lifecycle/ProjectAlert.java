@@ -1,5 +1,8 @@
 package cn.kaifeng.jointapproval.lifecycle;
 
+import cn.kaifeng.jointapproval.project.Node;
+import cn.kaifeng.jointapproval.project.AlertKind;
+
 import java.time.LocalDate;
 
 /** A row of project_alert: open while {@code clearedOn} is null. */

@@ -31,20 +31,41 @@ public class ProjectRepository {
         .query(Integer.class).single() > 0;
   }
 
-  /** Inserts the record; a concurrent insert of the same code fails on the primary key. */
+  /**
+   * Inserts the record of a project registered with its land delisted: joint approval starts at
+   * once ({@code processInstanceId}). A concurrent insert of the same code fails on the primary key.
+   */
   public void insert(ProjectRegistration r, String processInstanceId, String registeredBy,
+      Instant at) {
+    insert(r, Node.LANDED, ProjectStatus.APPROVING, processInstanceId, null, false, registeredBy,
+        at);
+  }
+
+  /**
+   * Inserts the record of a project registered before land delisting (谋划, 在谈, 签约): no process,
+   * no clock. {@code investor} and {@code fortune500} are known from signing on.
+   */
+  public void insertPreparing(ProjectRegistration r, Node node, String investor,
+      boolean fortune500, String registeredBy, Instant at) {
+    insert(r, node, ProjectStatus.PREPARING, null, investor, fortune500, registeredBy, at);
+  }
+
+  private void insert(ProjectRegistration r, Node node, ProjectStatus status,
+      String processInstanceId, String investor, boolean fortune500, String registeredBy,
       Instant at) {
     jdbc.sql("""
         insert into project (code, name, county, land_delisted_on, free_trade_zone,
           commitment_system, government_invested, investment, industry, responsible_cadre,
           chief_service_officer, contracting_leader, historic_area, forest_land, hazardous_goods,
           civil_air_defence, road_works, special_equipment, annual_energy_tce, land_area_hectares,
-          process_instance_id, status, light, registered_by, registered_at)
+          process_instance_id, status, light, registered_by, registered_at, node, investor,
+          fortune500)
         values (:code, :name, :county, :landDelistedOn, :freeTradeZone,
           :commitmentSystem, :governmentInvested, :investment, :industry, :responsibleCadre,
           :chiefServiceOfficer, :contractingLeader, :historicArea, :forestLand, :hazardousGoods,
           :civilAirDefence, :roadWorks, :specialEquipment, :annualEnergyTce, :landAreaHectares,
-          :processInstanceId, :status, :light, :registeredBy, :registeredAt)""")
+          :processInstanceId, :status, :light, :registeredBy, :registeredAt, :node, :investor,
+          :fortune500)""")
         .param("code", r.code()).param("name", r.name()).param("county", r.county().code())
         .param("landDelistedOn", r.landDelistedOn()).param("freeTradeZone", r.freeTradeZone())
         .param("commitmentSystem", r.commitmentSystem())
@@ -58,8 +79,9 @@ public class ProjectRepository {
         .param("annualEnergyTce", r.annualEnergyTce())
         .param("landAreaHectares", r.landAreaHectares())
         .param("processInstanceId", processInstanceId)
-        .param("status", ProjectStatus.APPROVING.name()).param("light", Light.GREEN.name())
-        .param("registeredBy", registeredBy)
+        .param("status", status.name()).param("light", Light.GREEN.name())
+        .param("registeredBy", registeredBy).param("node", node.name())
+        .param("investor", investor).param("fortune500", fortune500)
         // The PostgreSQL driver cannot bind an Instant.
         .param("registeredAt", Timestamp.from(at))
         .update();
@@ -88,6 +110,48 @@ public class ProjectRepository {
   public void lock(String code) {
     jdbc.sql("select code from project where code = :code for update").param("code", code)
         .query(String.class).single();
+  }
+
+  /** The furthest node the project reached. */
+  public void setNode(String code, Node node) {
+    jdbc.sql("update project set node = :node where code = :code")
+        .param("node", node.name()).param("code", code)
+        .update();
+  }
+
+  /** Signed (签约): the investor and whether it is a Fortune Global 500 company. */
+  public void sign(String code, String investor, boolean fortune500) {
+    jdbc.sql("update project set investor = :investor, fortune500 = :fortune500 where code = :code")
+        .param("investor", investor).param("fortune500", fortune500).param("code", code)
+        .update();
+  }
+
+  /**
+   * A preparing project's land was delisted on {@code on}: it enters joint approval. Only a
+   * project that has no process yet; the process's first step binds itself ({@link #bindProcess}).
+   */
+  public void land(String code, LocalDate on) {
+    int updated = jdbc.sql("""
+        update project set land_delisted_on = :on, status = :approving
+        where code = :code and status = :preparing and process_instance_id is null""")
+        .param("on", on).param("approving", ProjectStatus.APPROVING.name())
+        .param("preparing", ProjectStatus.PREPARING.name()).param("code", code)
+        .update();
+    if (updated != 1) {
+      throw new IllegalStateException("Project " + code + " is not preparing");
+    }
+  }
+
+  /** The joint approval instance started for a project that landed after registration. */
+  public void bindProcess(String code, String processInstanceId) {
+    int updated = jdbc.sql("""
+        update project set process_instance_id = :processInstanceId
+        where code = :code and process_instance_id is null""")
+        .param("processInstanceId", processInstanceId).param("code", code)
+        .update();
+    if (updated != 1) {
+      throw new IllegalStateException("Project " + code + " has a process already");
+    }
   }
 
   public void setTrack(String code, String track, int limitWorkingDays, String deadlineId) {
@@ -178,7 +242,9 @@ public class ProjectRepository {
         Light.valueOf(rs.getString("light")), rs.getObject("working_days_used", Integer.class),
         rs.getObject("completed_on", LocalDate.class), rs.getString("registered_by"),
         rs.getTimestamp("registered_at").toInstant(),
-        rs.getObject("started_on", LocalDate.class), rs.getString("started_by"));
+        rs.getObject("started_on", LocalDate.class), rs.getString("started_by"),
+        Node.valueOf(rs.getString("node")), rs.getString("investor"),
+        rs.getBoolean("fortune500"));
   }
 
   private static RowMapper<ProjectRegistration> registrationMapper() {

@@ -29,9 +29,12 @@ public class RegisterProjectDelegate implements JavaDelegate {
   private final ProjectRepository projects;
   private final ProjectLedger ledger;
   private final IdentityService identityService;
+  private final ProjectNodes nodes;
 
   public RegisterProjectDelegate(RegistrationValidator validator, RegistrationPolicy policy,
-      ProjectRepository projects, ProjectLedger ledger, IdentityService identityService) {
+      ProjectRepository projects, ProjectLedger ledger, IdentityService identityService,
+      ProjectNodes nodes) {
+    this.nodes = nodes;
     this.validator = validator;
     this.policy = policy;
     this.projects = projects;
@@ -41,6 +44,11 @@ public class RegisterProjectDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    var landed = landedAfterRegistration(execution);
+    if (landed.isPresent()) {
+      bind(execution, landed.get());
+      return;
+    }
     var variables = new java.util.HashMap<>(execution.getVariables());
     // The start form and the API both name the code "code"; the API passes it as projectCode too.
     variables.putIfAbsent("code", variables.get("projectCode"));
@@ -67,6 +75,8 @@ public class RegisterProjectDelegate implements JavaDelegate {
     }
     projects.insert(registration, execution.getProcessInstanceId(), initiator,
         ClockUtil.getCurrentTime().toInstant());
+    nodes.reached(registration.code(), Node.LANDED, registration.landDelistedOn(), initiator,
+        "土地摘牌（登记时录入）");
     execution.setVariables(registration.processVariables());
     ledger.record(registration.code(), "REGISTERED", null, initiator,
         "登记项目“" + registration.name() + "”（" + registration.county().displayName()
@@ -74,6 +84,37 @@ public class RegisterProjectDelegate implements JavaDelegate {
             + registration.investment().toPlainString() + " 万元；责任人 "
             + registration.responsibleCadre() + "，首席服务官 " + registration.chiefServiceOfficer()
             + "，分包市领导 " + registration.contractingLeader());
+  }
+
+  /**
+   * The project whose land delisting was just recorded ({@code LANDED} through the API): the
+   * application itself starts this instance, without a user (no initiator), under the project's
+   * code, inside the transaction that wrote the delisting into the ledger. Only then is there a
+   * project in approval without a process. A user's start never gets here: it has an initiator, and
+   * the trust boundary refuses a code that exists (409).
+   */
+  private java.util.Optional<Project> landedAfterRegistration(DelegateExecution execution) {
+    String businessKey = execution.getProcessBusinessKey();
+    if (execution.getVariable("initiator") != null || businessKey == null) {
+      return java.util.Optional.empty();
+    }
+    return projects.find(businessKey).filter(p -> p.processInstanceId() == null
+        && p.status() == ProjectStatus.APPROVING && p.node() == Node.LANDED
+        && p.registration().landDelistedOn() != null);
+  }
+
+  /**
+   * Binds the instance to the landed project and gives the decisions their inputs from the
+   * ledger's facts, never from variables.
+   */
+  private void bind(DelegateExecution execution, Project project) {
+    var registration = project.registration();
+    projects.bindProcess(project.code(), execution.getProcessInstanceId());
+    execution.setVariables(registration.processVariables());
+    ledger.record(project.code(), "APPROVAL_STARTED", null, null,
+        "土地于 " + registration.landDelistedOn() + " 摘牌，项目进入联审联批（登记于 "
+            + project.registeredAt().atZone(cn.kaifeng.jointapproval.calendar.ChinaTime.ZONE)
+                .toLocalDate() + "）");
   }
 
   private cn.kaifeng.jointapproval.project.ProjectRegistration validate(

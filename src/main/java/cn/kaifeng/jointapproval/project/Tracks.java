@@ -24,6 +24,15 @@ public final class Tracks {
     return track == null ? null : NAMES.getOrDefault(track, track);
   }
 
+  /** Whether {@code track} is a track code ({@code GENERAL}, {@code FTZ}, {@code FTZ_COMMITMENT}). */
+  public static boolean known(String track) {
+    return NAMES.containsKey(track);
+  }
+
+  public static String codes() {
+    return String.join("、", new java.util.TreeSet<>(NAMES.keySet()));
+  }
+
   public static String stageName(int stage) {
     return STAGES.getOrDefault(stage, "第" + stage + "阶段");
   }

@@ -1,21 +1,18 @@
 package cn.kaifeng.jointapproval.projectview;
 
-
-
-
-import cn.kaifeng.jointapproval.project.RegistrationPolicy;
-import cn.kaifeng.jointapproval.project.Project;
 import cn.kaifeng.jointapproval.approval.ProjectItemRepository;
+import cn.kaifeng.jointapproval.identity.Roles;
+import cn.kaifeng.jointapproval.project.Project;
 import cn.kaifeng.jointapproval.supervision.SupervisionCaseRepository;
 import java.util.Collection;
-import cn.kaifeng.jointapproval.identity.Roles;
 import org.springframework.stereotype.Component;
 
 /**
  * Who may read a project through the API: the city-wide roles every project; a county's chief
  * service officers their county's; an approval section the projects it has an item of, and a unit
- * the projects it carries out a meeting decision for. The same lines Camunda's authorizations
- * draw around tasks.
+ * the projects it carries out a meeting decision for; a city leader ({@code city-leader}) the
+ * projects they contract (领导分包). The same lines Camunda's authorizations draw around tasks, and
+ * the ones {@link ProjectList} draws in SQL.
  */
 @Component
 public class ProjectAccess {
@@ -28,8 +25,12 @@ public class ProjectAccess {
     this.cases = cases;
   }
 
-  public boolean mayRead(Collection<String> groups, Project project) {
+  public boolean mayRead(String userId, Collection<String> groups, Project project) {
     if (Roles.cityWide(groups) || groups.contains(project.county().group())) {
+      return true;
+    }
+    if (groups.contains(Roles.CITY_LEADER) && userId.equals(project.registration()
+        .contractingLeader())) {
       return true;
     }
     if (items.ofProject(project.code()).stream()

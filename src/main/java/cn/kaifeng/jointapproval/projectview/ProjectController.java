@@ -1,20 +1,11 @@
 package cn.kaifeng.jointapproval.projectview;
 
-
-
-
-
-
-
-import cn.kaifeng.jointapproval.project.ProjectRepository;
-import cn.kaifeng.jointapproval.projectview.ProjectView;
-import cn.kaifeng.jointapproval.projectview.ProjectViews;
-import cn.kaifeng.jointapproval.project.Project;
+import cn.kaifeng.jointapproval.approval.NodeReports;
 import cn.kaifeng.jointapproval.project.ProjectRegistrationService;
-import cn.kaifeng.jointapproval.projectview.ProjectAccess;
+import cn.kaifeng.jointapproval.project.ProjectRepository;
 import cn.kaifeng.jointapproval.web.ForbiddenException;
-import cn.kaifeng.jointapproval.approval.ConstructionStarts;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -24,9 +15,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Project registration and state (DOMAIN.md §6). */
+/** Project registration, the list, a project's state and its nodes (DOMAIN.md §6, §8.1). */
 @RestController
 @RequestMapping("/api/projects")
 public class ProjectController {
@@ -35,15 +27,17 @@ public class ProjectController {
   private final ProjectViews views;
   private final ProjectRepository projects;
   private final ProjectAccess access;
-  private final ConstructionStarts starts;
+  private final NodeReports nodes;
+  private final ProjectList list;
 
   public ProjectController(ProjectRegistrationService registration, ProjectViews views,
-      ProjectRepository projects, ProjectAccess access, ConstructionStarts starts) {
-    this.starts = starts;
+      ProjectRepository projects, ProjectAccess access, NodeReports nodes, ProjectList list) {
     this.registration = registration;
     this.views = views;
     this.projects = projects;
     this.access = access;
+    this.nodes = nodes;
+    this.list = list;
   }
 
   @PostMapping
@@ -53,24 +47,31 @@ public class ProjectController {
     return ResponseEntity.created(URI.create("/api/projects/" + view.code())).body(view);
   }
 
+  /** The projects the user may read, filtered, sorted and paged (see {@link ProjectListQuery}). */
+  @GetMapping
+  ProjectSummary.Page list(@RequestParam Map<String, String> parameters, Authentication user) {
+    return list.page(ProjectListQuery.parse(parameters),
+        new ProjectList.Reader(user.getName(), groups(user)));
+  }
+
   @GetMapping("/{code}")
   ProjectView get(@PathVariable String code, Authentication user) {
     var project = projects.get(code);
-    if (!access.mayRead(groups(user), project)) {
-      throw new ForbiddenException("无权查看项目 " + code + "：它不在本县区，也没有本科室的事项");
+    if (!access.mayRead(user.getName(), groups(user), project)) {
+      throw new ForbiddenException("无权查看项目 " + code + "：它不在本县区，没有本科室的事项，也不是您分包的项目");
     }
     return views.of(code);
   }
 
-  /** Records a node of the project's life; today the construction start (DOMAIN.md §8.1). */
+  /** Records the next node of the project's life (DOMAIN.md §8.1). */
   @PostMapping("/{code}/nodes")
   ProjectView recordNode(@PathVariable String code, @RequestBody Map<String, Object> body,
       Authentication user) {
-    starts.record(code, body, user.getName(), groups(user));
+    nodes.record(code, body, user.getName(), groups(user));
     return views.of(code);
   }
 
-  private static java.util.List<String> groups(Authentication user) {
+  private static List<String> groups(Authentication user) {
     return user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
   }
 }

@@ -11,6 +11,7 @@ import cn.kaifeng.jointapproval.lifecycle.InvestmentView;
 import cn.kaifeng.jointapproval.lifecycle.PlanView;
 import cn.kaifeng.jointapproval.lifecycle.ProjectAlert;
 import cn.kaifeng.jointapproval.project.Light;
+import cn.kaifeng.jointapproval.project.Node;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,7 +27,8 @@ import java.util.List;
  * case of the project, those of meeting decisions (also shown with their matter) and those opened
  * when the project passed its limit (no matter, no item); {@code plan}: the node plan in force
  * (null without one) with its versions; {@code investmentProgress}: this year's planned and completed
- * investment, 投资完成率 and the monthly reports.
+ * investment, 投资完成率 and the monthly reports. {@code node} is the furthest node of its life
+ * reached, {@code nodes} each node with its date, who recorded it and when.
  */
 public record ProjectView(
     String code,
@@ -57,6 +59,11 @@ public record ProjectView(
     List<ProjectAlert.View> alerts,
     ProjectStatus status,
     String statusName,
+    Node node,
+    String nodeName,
+    String investor,
+    boolean fortune500,
+    List<NodeEntry> nodes,
     LocalDate completedOn,
     LocalDate startedOn,
     String processInstanceId,
@@ -108,6 +115,13 @@ public record ProjectView(
       boolean caseOverdue,
       String resolution,
       LocalDate closedOn) {}
+
+  /**
+   * A node the project reached (DOMAIN.md §8.1): its date, who recorded it (none: the process)
+   * and when, and what people read about it.
+   */
+  public record NodeEntry(Node node, String nodeName, LocalDate date, String recordedBy,
+      Instant recordedAt, String detail) {}
 
   /** The facts that decide which items a project needs. */
   public record Conditions(boolean historicArea, boolean forestLand, boolean hazardousGoods,

@@ -8,6 +8,7 @@ package cn.kaifeng.jointapproval.projectview;
 
 
 import cn.kaifeng.jointapproval.project.ProjectLedger;
+import cn.kaifeng.jointapproval.project.ProjectNodes;
 import cn.kaifeng.jointapproval.approval.ItemStatus;
 import cn.kaifeng.jointapproval.project.ProjectRepository;
 import cn.kaifeng.jointapproval.project.Tracks;
@@ -33,10 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ProjectViews {
 
-  private static final Map<ProjectStatus, String> STATUS_NAMES = Map.of(
-      ProjectStatus.APPROVING, "审批中",
-      ProjectStatus.READY_FOR_CONSTRUCTION, "具备开工条件",
-      ProjectStatus.STARTED, "已开工");
   private static final Map<ItemStatus, String> ITEM_STATUS_NAMES = Map.of(
       ItemStatus.PLANNED, "待启动",
       ItemStatus.OPEN, "办理中",
@@ -54,14 +51,16 @@ public class ProjectViews {
   private final Alerts alerts;
   private final PlanViews plans;
   private final InvestmentViews investments;
+  private final ProjectNodes nodes;
 
   public ProjectViews(ProjectRepository projects, ProjectItemRepository items,
       ProjectLedger ledger, DeadlineService deadlines, MatterRepository matters,
       SupervisionCaseRepository cases, IdentityCatalog catalog, Alerts alerts, PlanViews plans,
-      InvestmentViews investments) {
+      InvestmentViews investments, ProjectNodes nodes) {
     this.alerts = alerts;
     this.plans = plans;
     this.investments = investments;
+    this.nodes = nodes;
     this.matters = matters;
     this.cases = cases;
     this.projects = projects;
@@ -108,7 +107,12 @@ public class ProjectViews {
         project.track(), Tracks.name(project.track()), project.limitWorkingDays(),
         clock == null ? null : clock.dueOn(), clock != null && clock.provisional(), used, left,
         clock == null ? 0 : clock.pausedDays(), gross, net, project.light(), alerts.open(code),
-        project.status(), STATUS_NAMES.get(project.status()), project.completedOn(),
+        project.status(), project.status().displayName(), project.node(),
+        project.node().displayName(), project.investor(), project.fortune500(),
+        nodes.of(code).stream().map(n -> new ProjectView.NodeEntry(n.node(),
+            n.node().displayName(), n.reachedOn(), n.recordedBy(), n.recordedAt(), n.detail()))
+            .toList(),
+        project.completedOn(),
         project.startedOn(), project.processInstanceId(), project.registeredBy(),
         project.registeredAt(), itemViews, matterViews(code), caseViews(code), history,
         plans.current(code).orElse(null), investments.current(code));

@@ -170,11 +170,15 @@ class ForgedIdentityVariablesTest extends ApprovalTestSupport {
     // Whatever the variables say (only an administrator could still write them)…
     runtimeService.setVariable(instance, "candidateGroup", "approval-wlj");
     runtimeService.setVariable(instance, "county", "qixian");
+    runtimeService.setVariable(instance, "chiefServiceOfficer", "cso-qixian");
     complete(first, Map.of("outcome", "RETURNED", "opinion", "请补充"));
     var supplement = task(project.code(), "sthj-eia", "supplementItem");
-    // …the county's task goes to the project's county and the section's back to the section.
+    // …the county's task goes to the project's county, assigned to the project's named chief
+    // service officer (issue 16), and the section's back to the section.
     assertThat(taskService.getIdentityLinksForTask(supplement.getId()))
+        .filteredOn(link -> "candidate".equals(link.getType()))
         .extracting(link -> link.getGroupId()).containsExactly("county-lankao");
+    assertThat(supplement.getAssignee()).isEqualTo("cso-lankao");
     complete(supplement, Map.of("supplementNote", "已补充"));
     var again = review(project.code(), "sthj-eia");
     assertThat(taskService.getIdentityLinksForTask(again.getId()))

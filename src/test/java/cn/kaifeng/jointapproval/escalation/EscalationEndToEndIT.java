@@ -3,7 +3,7 @@ package cn.kaifeng.jointapproval.escalation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.kaifeng.jointapproval.JointApprovalApplication;
-import cn.kaifeng.jointapproval.approval.ConstructionStarts;
+import cn.kaifeng.jointapproval.approval.NodeReports;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
 import cn.kaifeng.jointapproval.project.ProjectRegistrationService;
 import cn.kaifeng.jointapproval.project.ProjectStatus;
@@ -145,7 +145,7 @@ class EscalationEndToEndIT {
     // county's chief service officer records.
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code)
         .count()).isEqualTo(1);
-    app.getBean(ConstructionStarts.class).record(code,
+    app.getBean(NodeReports.class).record(code,
         Map.of("node", "STARTED", "date", ChinaTime.today().toString()), "cso-lankao",
         List.of("county-lankao"));
     runJobs();

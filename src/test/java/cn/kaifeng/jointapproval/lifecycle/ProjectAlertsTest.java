@@ -1,5 +1,8 @@
 package cn.kaifeng.jointapproval.lifecycle;
 
+import cn.kaifeng.jointapproval.project.Node;
+import cn.kaifeng.jointapproval.project.AlertKind;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.kaifeng.jointapproval.calendar.ChinaTime;

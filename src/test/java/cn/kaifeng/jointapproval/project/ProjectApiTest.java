@@ -88,7 +88,7 @@ class ProjectApiTest {
       assertThat(item.get("light").asText()).isEqualTo("GREEN");
       assertThat(item.get("dueOn").asText()).isNotBlank();
     });
-    assertThat(json.get("chiefServiceOfficer").asText()).isEqualTo("李明");
+    assertThat(json.get("chiefServiceOfficer").asText()).isEqualTo("cso-lankao");
     assertThat(json.get("history").get(0).get("event").asText()).isEqualTo("REGISTERED");
   }
 
@@ -116,7 +116,36 @@ class ProjectApiTest {
         bad("contractingLeader", "请填写分包市领导", b -> b.remove("contractingLeader")),
         bad("freeTradeZone", "应为 true 或 false", b -> b.put("freeTradeZone", "yes")),
         bad("annualEnergyTce", "不能为负数", b -> b.put("annualEnergyTce", -1)),
-        bad("landDelistedDate", "未知字段", b -> b.put("landDelistedDate", "2025-01-20")));
+        bad("landDelistedDate", "未知字段", b -> b.put("landDelistedDate", "2025-01-20")),
+        // People are user ids of their role (issue 16).
+        bad("chiefServiceOfficer", "没有用户“李明”", b -> b.put("chiefServiceOfficer", "李明")),
+        bad("chiefServiceOfficer", "不是兰考县首席服务官",
+            b -> b.put("chiefServiceOfficer", "cso-qixian")),
+        bad("chiefServiceOfficer", "不是兰考县首席服务官",
+            b -> b.put("chiefServiceOfficer", "leader-1")),
+        bad("contractingLeader", "没有用户“张副市长”", b -> b.put("contractingLeader", "张副市长")),
+        bad("contractingLeader", "不是市领导", b -> b.put("contractingLeader", "cso-lankao")),
+        // The node a project is registered at (issue 16).
+        bad("node", "登记项目时的节点只能是", b -> b.put("node", "READY")),
+        bad("node", "登记项目时的节点只能是", b -> b.put("node", "STARTED")),
+        bad("node", "登记项目时的节点只能是", b -> b.put("node", 3)),
+        bad("landDelistedOn", "尚未摘牌", b -> b.put("node", "RESERVE")),
+        bad("nodeDate", "土地摘牌日期", b -> b.put("nodeDate", "2025-01-20")),
+        bad("nodeDate", "晚于今天", b -> {
+          b.remove("landDelistedOn");
+          b.put("node", "NEGOTIATING");
+          b.put("nodeDate", ChinaTime.today().plusDays(1).toString());
+        }),
+        bad("investor", "请填写投资方", b -> {
+          b.remove("landDelistedOn");
+          b.put("node", "SIGNED");
+        }),
+        bad("investor", "尚未签约", b -> {
+          b.remove("landDelistedOn");
+          b.put("node", "RESERVE");
+          b.put("investor", "某集团");
+        }),
+        bad("fortune500", "应为 true 或 false", b -> b.put("fortune500", "是")));
   }
 
   private static Arguments bad(String field, String message,

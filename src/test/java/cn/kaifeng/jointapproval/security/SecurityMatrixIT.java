@@ -62,6 +62,9 @@ class SecurityMatrixIT {
         new Role("keyoffice", Set.of("register", "readProject")),
         new Role("cso-lankao", Set.of("register", "readProject")),
         new Role("cso-qixian", Set.of()),
+        // The fixture's contracting leader reads it; another leader does not (issue 16).
+        new Role("leader-1", Set.of("readProject")),
+        new Role("leader-2", Set.of()),
         new Role("designer", Set.of("deploy")),
         new Role("demo", Set.of("task", "register", "readProject", "deploy")));
   }
@@ -79,7 +82,14 @@ class SecurityMatrixIT {
     designer.setPassword("demo");
     identity.saveUser(designer);
     identity.createMembership("designer", "process-designer");
+    // A second chief service officer of Lankao, a colleague of the named one.
+    var colleague = identity.newUser(COLLEAGUE);
+    colleague.setPassword("demo");
+    identity.saveUser(colleague);
+    identity.createMembership(COLLEAGUE, "county-lankao");
   }
+
+  private static final String COLLEAGUE = "cso-lankao-b";
 
   @AfterAll
   static void stop() {
@@ -196,9 +206,15 @@ class SecurityMatrixIT {
     var registered = post(user, "/api/projects", register(user, ProjectFixtures.newCode("R")));
     assertThat(registered.statusCode()).as("registers")
         .isEqualTo(role.allowed().contains("register") ? 201 : 403);
-    // Read the project.
+    // Read the project, and find it in the list exactly when it may be read.
     assertThat(get(user, "/api/projects/" + code).statusCode()).as("reads the project")
         .isEqualTo(role.allowed().contains("readProject") ? 200 : 403);
+    var inList = get(user, "/api/projects?q=" + code);
+    assertThat(inList.statusCode()).as("lists projects").isEqualTo(200);
+    assertThat(body(inList).get("totalElements").asInt()).as("lists the project")
+        .isEqualTo(role.allowed().contains("readProject") ? 1 : 0);
+    assertThat(body(inList).get("content").findValuesAsText("code"))
+        .isEqualTo(role.allowed().contains("readProject") ? List.of(code) : List.of());
     // Deploy as Camunda Modeler does.
     assertThat(deploy(user).statusCode()).as("deploys")
         .isEqualTo(role.allowed().contains("deploy") ? 200 : 403);
@@ -239,10 +255,55 @@ class SecurityMatrixIT {
         .POST(HttpRequest.BodyPublishers.ofString(body)).build());
   }
 
+  /**
+   * The county's task of a project (补正) is assigned to its named chief service officer; a
+   * colleague of the county takes it over and completes it; another county, a leader and the
+   * colleague handing it to someone else are refused.
+   */
+  @Test
+  void theNamedOfficerGetsTheSupplementAndACountyColleagueMayTakeItOver() throws IOException {
+    var code = project();
+    var review = body(get("demo", "/engine-rest/task?processInstanceBusinessKey=" + code
+        + "&candidateGroup=approval-sthj&taskDefinitionKey=reviewItem")).get(0);
+    String item = review.get("processInstanceId").asText();
+    assertThat(post("officer-sthj", "/engine-rest/task/" + review.get("id").asText()
+        + "/complete", "{\"variables\":{\"outcome\":{\"value\":\"RETURNED\"},"
+        + "\"opinion\":{\"value\":\"请补充公众参与说明\"}}}").statusCode()).isEqualTo(204);
+    // The job executor is off here: run the item's continuation as the administrator.
+    for (var job : body(get("demo", "/engine-rest/job?processInstanceId=" + item))) {
+      assertThat(post("demo", "/engine-rest/job/" + job.get("id").asText() + "/execute", "")
+          .statusCode()).isEqualTo(204);
+    }
+    String query = "/engine-rest/task?processInstanceId=" + item
+        + "&taskDefinitionKey=supplementItem";
+    var mine = body(get("cso-lankao", query));
+    assertThat(mine).hasSize(1);
+    assertThat(mine.get(0).get("assignee").asText()).isEqualTo("cso-lankao");
+    String task = mine.get(0).get("id").asText();
+    assertThat(body(get(COLLEAGUE, query))).hasSize(1);
+    assertThat(body(get("cso-qixian", query))).isEmpty();
+    assertThat(body(get("leader-1", query))).isEmpty();
+
+    String toQixian = "{\"userId\":\"cso-qixian\"}";
+    assertThat(refused(post("cso-qixian", "/engine-rest/task/" + task + "/assignee", toQixian)
+        .statusCode())).isTrue();
+    assertThat(refused(post(COLLEAGUE, "/engine-rest/task/" + task + "/assignee", toQixian)
+        .statusCode())).isTrue();
+    assertThat(body(get("demo", "/engine-rest/task/" + task)).get("assignee").asText())
+        .isEqualTo("cso-lankao");
+    assertThat(post(COLLEAGUE, "/engine-rest/task/" + task + "/assignee",
+        "{\"userId\":\"" + COLLEAGUE + "\"}").statusCode()).isEqualTo(204);
+    assertThat(post(COLLEAGUE, "/engine-rest/task/" + task + "/complete",
+        "{\"variables\":{\"supplementNote\":{\"value\":\"已补充\"}}}").statusCode())
+        .isEqualTo(204);
+    assertThat(get("demo", "/engine-rest/task/" + task).statusCode()).isEqualTo(404);
+  }
+
   @Test
   void nobodyGetsInWithoutLoggingIn() {
     assertThat(get(null, "/engine-rest/task").statusCode()).isEqualTo(401);
     assertThat(get(null, "/api/projects/X").statusCode()).isEqualTo(401);
+    assertThat(get(null, "/api/projects").statusCode()).isEqualTo(401);
     assertThat(get(null, "/api/supervision/cases").statusCode()).isEqualTo(401);
     assertThat(get(null, "/camunda/api/engine/engine/default/task").statusCode()).isEqualTo(401);
     // A wrong password locks the user for a few seconds: a user no other test logs in as.

@@ -6,7 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import cn.kaifeng.jointapproval.approval.ApprovalTestSupport;
-import cn.kaifeng.jointapproval.approval.ConstructionStarts;
+import cn.kaifeng.jointapproval.approval.NodeReports;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
 import cn.kaifeng.jointapproval.deadline.DeadlineService;
 import cn.kaifeng.jointapproval.project.Light;
@@ -48,7 +48,7 @@ class ProjectOverrunProcessTest extends ApprovalTestSupport {
   @Autowired SupervisionProperties properties;
   @Autowired HistoryService historyService;
   @Autowired IdentityService identityService;
-  @Autowired ConstructionStarts starts;
+  @Autowired NodeReports starts;
 
   @BeforeEach
   void setUp() {

@@ -25,8 +25,8 @@ public final class ProjectFixtures {
     body.put("investment", 52000);
     body.put("industry", "家居制造");
     body.put("responsibleCadre", "王建国");
-    body.put("chiefServiceOfficer", "李明");
-    body.put("contractingLeader", "张副市长");
+    body.put("chiefServiceOfficer", "cso-lankao");
+    body.put("contractingLeader", "leader-1");
     return body;
   }
 

@@ -26,6 +26,8 @@ class ProjectApiAttackIT extends AttackTestBase {
     var body = ProjectFixtures.body(ProjectFixtures.newCode("API"),
         ChinaTime.today().minusDays(1).toString());
     body.put("county", county);
+    // The chief service officer is a user of the project's county (issue 16).
+    body.put("chiefServiceOfficer", "cso-" + county);
     return body;
   }
 

@@ -41,6 +41,11 @@ public final class CommandPayloads {
     return command.variables;
   }
 
+  /** The user a task is to be assigned to ({@code null}: unassigned). */
+  public static String assignee(AssignTaskCmd command) {
+    return command.userId;
+  }
+
   public static org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl instantiation(
       StartProcessInstanceCmd command) {
     return command.instantiationBuilder;
