@@ -3,6 +3,7 @@ package cn.kaifeng.jointapproval.project;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,12 +21,14 @@ public class ProjectNodes {
   private final ProjectRepository projects;
   private final ProjectNodeRepository nodes;
   private final ProjectLedger ledger;
+  private final ApplicationEventPublisher events;
 
   public ProjectNodes(ProjectRepository projects, ProjectNodeRepository nodes,
-      ProjectLedger ledger) {
+      ProjectLedger ledger, ApplicationEventPublisher events) {
     this.projects = projects;
     this.nodes = nodes;
     this.ledger = ledger;
+    this.events = events;
   }
 
   public List<ProjectNodeRepository.Reached> of(String projectCode) {
@@ -37,6 +40,7 @@ public class ProjectNodes {
   public void reached(String projectCode, Node node, LocalDate on, String by, String detail) {
     nodes.insert(projectCode, node, on, by, ClockUtil.getCurrentTime().toInstant(), detail);
     projects.setNode(projectCode, node);
+    events.publishEvent(new NodeReached(projectCode, node, on));
   }
 
   /** Records a node that a person reported, with a line of history naming them. */

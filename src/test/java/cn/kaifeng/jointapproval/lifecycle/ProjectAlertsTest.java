@@ -147,6 +147,34 @@ class ProjectAlertsTest extends LifecycleTestSupport {
   }
 
   @Test
+  void aNodeRecordedThroughTheApiClearsItsAlertAtOnceAndTheListNoLongerFindsIt() {
+    String code = project("NEGOTIATING", "cso-lankao", "leader-3",
+        Map.of("NEGOTIATING", LocalDate.parse("2025-02-03")));
+    var planned = LocalDate.parse("2025-03-05");
+    plan(code, 2025, Map.of("SIGNED", planned.toString()));
+    var late = addWorkingDays(planned, 11);
+    today(late);
+    runTimerProcess("project-alerts");
+    assertThat(rows(code)).singleElement()
+        .satisfies(alert -> assertThat(alert.clearedOn()).isNull());
+    assertThat(send(HttpMethod.GET, "keyoffice", "/api/projects?alert=NODE_LATE&q=" + code, null)
+        .getBody().get("totalElements").asInt()).isOne();
+
+    var recorded = send(HttpMethod.POST, "cso-lankao", "/api/projects/" + code + "/nodes",
+        Map.of("node", "SIGNED", "date", late.toString(), "investor", "某投资公司",
+            "fortune500", false));
+    assertThat(recorded.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    // Cleared in the recording's own transaction, not by the next morning's run.
+    assertThat(rows(code)).singleElement()
+        .satisfies(alert -> assertThat(alert.clearedOn()).isEqualTo(late));
+    assertThat(send(HttpMethod.GET, "keyoffice", "/api/projects?alert=NODE_LATE&q=" + code, null)
+        .getBody().get("totalElements").asInt()).isZero();
+    assertThat(views.of(code).history()).extracting(e -> e.detail())
+        .anyMatch(d -> d != null && d.contains("节点滞后预警解除") && d.contains("签约"));
+  }
+
+  @Test
   void aLateCompletionWithOlderFreeTextPeopleGoesToTheCountyAndNoLeader() throws Exception {
     String code = project("STARTED", "李明", "张副市长", Map.of(
         "LANDED", LocalDate.parse("2024-05-06"), "STARTED", LocalDate.parse("2024-10-08")));
