@@ -1,5 +1,7 @@
 package cn.kaifeng.jointapproval.lifecycle;
 
+import cn.kaifeng.jointapproval.project.Node;
+
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
 import cn.kaifeng.jointapproval.project.ProjectLedger;
 import cn.kaifeng.jointapproval.project.ProjectRepository;
@@ -58,6 +60,11 @@ public class InvestmentReports {
     BigDecimal amount = Amounts.nonNegative(body.get("investment"), "investment",
         "完成投资（万元）", errors);
     String note = note(body.get("note"), errors);
+    // Investment is reported from signing on (the monthly task asks the same projects).
+    if (project.node().compareTo(Node.SIGNED) < 0) {
+      errors.put("projectCode", "项目尚在" + project.node().displayName()
+          + "阶段，签约后才能填报投资进度");
+    }
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }

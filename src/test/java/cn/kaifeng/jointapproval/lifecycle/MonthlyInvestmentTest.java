@@ -185,6 +185,12 @@ class MonthlyInvestmentTest extends LifecycleTestSupport {
         Map.of("month", "2026-01", "investment", 1, "note", "x")).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(views.of(code).history()).hasSize(before);
+
+    // Before signing there is no investment to report.
+    String reserve = project("NEGOTIATING", "cso-lankao", "leader-1",
+        Map.of("NEGOTIATING", LocalDate.parse("2025-12-01")));
+    assertBad(reserve, Map.of("month", "2026-01", "investment", 1, "note", "x"), "projectCode");
+    assertThat(views.of(reserve).investmentProgress().months()).isEmpty();
   }
 
   private void assertBad(String code, Map<String, Object> body, String field) {
