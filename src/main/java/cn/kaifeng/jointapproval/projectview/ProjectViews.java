@@ -1,5 +1,7 @@
 package cn.kaifeng.jointapproval.projectview;
 
+import cn.kaifeng.jointapproval.problem.ProblemViews;
+
 
 
 
@@ -54,11 +56,13 @@ public class ProjectViews {
   private final Alerts alerts;
   private final PlanViews plans;
   private final InvestmentViews investments;
+  private final ProblemViews problems;
 
   public ProjectViews(ProjectRepository projects, ProjectItemRepository items,
       ProjectLedger ledger, DeadlineService deadlines, MatterRepository matters,
       SupervisionCaseRepository cases, IdentityCatalog catalog, Alerts alerts, PlanViews plans,
-      InvestmentViews investments) {
+      InvestmentViews investments, ProblemViews problems) {
+    this.problems = problems;
     this.alerts = alerts;
     this.plans = plans;
     this.investments = investments;
@@ -111,7 +115,7 @@ public class ProjectViews {
         project.status(), STATUS_NAMES.get(project.status()), project.completedOn(),
         project.startedOn(), project.processInstanceId(), project.registeredBy(),
         project.registeredAt(), itemViews, matterViews(code), caseViews(code), history,
-        plans.current(code).orElse(null), investments.current(code));
+        plans.current(code).orElse(null), investments.current(code), problems.ofProject(code));
   }
 
   private List<ProjectView.Case> caseViews(String code) {
