@@ -183,6 +183,7 @@ class ProblemLedgerTest extends ApprovalTestSupport {
     var task = taskService.createTaskQuery().processDefinitionKey("weekly-assignment")
         .taskCandidateGroup("key-projects-office").singleResult();
     assertThat(task).isNotNull();
+    assertThat(filtered("keyoffice", "key-projects-office", "问题交办")).contains(task.getId());
     var list = jdbc.sql("select problem_id from weekly_sheet_line where kind = 'PROBLEM'"
         + " and sheet_id = (select id from weekly_sheet where process_instance_id = :pi)")
         .param("pi", task.getProcessInstanceId()).query(String.class).list();
@@ -226,6 +227,8 @@ class ProblemLedgerTest extends ApprovalTestSupport {
     var work = taskService.createTaskQuery().taskDefinitionKey("workProblem")
         .taskCandidateGroup("approval-zrzy").singleResult();
     assertThat(work.getDueDate()).isNotNull();
+    assertThat(filtered("officer-zrzy", "approval-zrzy", "待办问题")).containsExactly(work.getId());
+    assertThat(filtered("officer-fgw", "approval-fgw", "待办问题")).isEmpty();
     taskService.complete(work.getId(), Map.of("report", "已协调自然资源局落实指标"));
     var review = taskService.createTaskQuery().taskDefinitionKey("reviewProblem").singleResult();
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> taskService.complete(review.getId(),
@@ -300,6 +303,20 @@ class ProblemLedgerTest extends ApprovalTestSupport {
     assertThat(due.toLocalTime()).isEqualTo(java.time.LocalTime.of(17, 0));
     managementService.executeJob(job.getId());
     runContinuations();
+  }
+
+  @Autowired org.camunda.bpm.engine.FilterService filterService;
+
+  /** The ids of the tasks a shared Tasklist filter lists for a user of a group. */
+  private List<String> filtered(String user, String group, String filterName) {
+    var id = filterService.createFilterQuery().filterName(filterName).singleResult().getId();
+    identityService.setAuthentication(user, List.of(group));
+    try {
+      return filterService.<org.camunda.bpm.engine.task.Task>list(id).stream()
+          .map(org.camunda.bpm.engine.task.Task::getId).toList();
+    } finally {
+      identityService.clearAuthentication();
+    }
   }
 
   private long count() {
