@@ -33,9 +33,12 @@ public class ProblemController {
   private final ProblemViews views;
   private final ProblemPolicy policy;
   private final ProjectRepository projects;
+  private final WeeklySheetRepository sheets;
 
   public ProblemController(ProblemRaising raising, ProblemRepository problems,
-      ProblemViews views, ProblemPolicy policy, ProjectRepository projects) {
+      ProblemViews views, ProblemPolicy policy, ProjectRepository projects,
+      WeeklySheetRepository sheets) {
+    this.sheets = sheets;
     this.raising = raising;
     this.problems = problems;
     this.views = views;
@@ -59,6 +62,31 @@ public class ProblemController {
       throw new ForbiddenException("无权查看问题 " + id);
     }
     return views.of(problem, true);
+  }
+
+  /**
+   * A week's list, and once issued its assignment sheet (交办单), unchanged: the city-wide roles
+   * read every line, a unit the lines assigned to it.
+   */
+  @GetMapping("/sheets/{id}")
+  Map<String, Object> sheet(@PathVariable String id, Authentication user) {
+    var sheet = sheets.find(id).orElseThrow(() -> new SheetNotFoundException(id));
+    var groups = groups(user);
+    boolean all = Roles.cityWide(groups);
+    var lines = sheets.lines(id).stream()
+        .filter(l -> all || (l.responsibleUnit() != null && groups.contains(l.responsibleUnit())))
+        .toList();
+    if (!all && lines.isEmpty()) {
+      throw new ForbiddenException("无权查看交办单 " + id + "：其中没有交本单位办理的问题");
+    }
+    var answer = new LinkedHashMap<String, Object>();
+    answer.put("id", sheet.id());
+    answer.put("closesAt", sheet.closesAt());
+    answer.put("issued", sheet.issuedAt() != null);
+    answer.put("issuedAt", sheet.issuedAt());
+    answer.put("issuedBy", sheet.issuedBy());
+    answer.put("lines", lines);
+    return answer;
   }
 
   @GetMapping

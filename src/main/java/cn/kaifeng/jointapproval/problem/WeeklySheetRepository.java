@@ -42,6 +42,16 @@ public class WeeklySheetRepository {
         .param("summary", line.summary()).update();
   }
 
+  /** A sheet's head: when its list closed, when and by whom it was issued (null while open). */
+  public record Sheet(String id, Instant closesAt, Instant issuedAt, String issuedBy) {}
+
+  public Optional<Sheet> find(String id) {
+    return jdbc.sql("select * from weekly_sheet where id = :id").param("id", id)
+        .query((rs, n) -> new Sheet(rs.getString("id"), rs.getTimestamp("closes_at").toInstant(),
+            rs.getTimestamp("issued_at") == null ? null : rs.getTimestamp("issued_at").toInstant(),
+            rs.getString("issued_by"))).optional();
+  }
+
   public Optional<String> ofProcessInstance(String processInstanceId) {
     return jdbc.sql("select id from weekly_sheet where process_instance_id = :pi")
         .param("pi", processInstanceId).query(String.class).optional();

@@ -168,6 +168,35 @@ class ProblemLedgerTest extends ApprovalTestSupport {
   @Autowired org.camunda.bpm.engine.IdentityService identityService;
 
   @Test
+  void tasklistsStartFormIsCheckedLikeTheApi() {
+    long before = count();
+    var path = "/engine-rest/process-definition/key/problem/submit-form";
+    var wrongCounty = rest.withBasicAuth("cso-longting", "demo").postForEntity(path,
+        form(problem("CITY", "approval-zrzy")), JsonNode.class);
+    assertThat(wrongCounty.getStatusCode().value()).isEqualTo(403);
+    var bad = problem("CITY", "approval-zrzy");
+    bad.put("category", "WEATHER");
+    bad.put("status", "CLOSED");
+    var badAnswer = rest.withBasicAuth("keyoffice", "demo").postForEntity(path, form(bad),
+        JsonNode.class);
+    assertThat(badAnswer.getStatusCode().value()).isEqualTo(400);
+    assertThat(badAnswer.getBody().toString()).contains("category").contains("status");
+    assertThat(count()).isEqualTo(before);
+    var ok = rest.withBasicAuth("leader-1", "demo").postForEntity(path,
+        form(problem("CITY", "approval-zrzy")), JsonNode.class);
+    assertThat(ok.getStatusCode().value()).isEqualTo(200);
+    assertThat(jdbc.sql("select raised_by from problem where process_instance_id = :pi")
+        .param("pi", ok.getBody().get("id").asText()).query(String.class).single())
+        .isEqualTo("leader-1");
+  }
+
+  private static Map<String, Object> form(Map<String, Object> fields) {
+    var variables = new HashMap<String, Object>();
+    fields.forEach((k, v) -> variables.put(k, Map.of("value", v)));
+    return Map.of("variables", variables);
+  }
+
+  @Test
   void weeklyListAssignmentSendBackAcceptanceReferralAndOverdueSupervision() throws Exception {
     String assigned = post("cso-lankao", problem("CITY", "approval-zrzy")).getBody().get("id")
         .asText();
@@ -175,6 +204,10 @@ class ProblemLedgerTest extends ApprovalTestSupport {
         .get("id").asText();
     String rejected = post("officer-zrzy", problem("COUNTY", "county-lankao")).getBody()
         .get("id").asText();
+    jdbc.sql("""
+        insert into project_alert (project_code, kind, node, raised_on, detail)
+        values (:code, 'START_OVERDUE', 'STARTED', :on, '计划 2025-03-01 开工，至今未开工')""")
+        .param("code", code).param("on", WEDNESDAY).update();
     // Thursday 17:00 Beijing: the list closes; a problem raised afterwards waits a week.
     at(WEDNESDAY.plusDays(1), 17, 0);
     runCycle();
@@ -206,7 +239,7 @@ class ProblemLedgerTest extends ApprovalTestSupport {
         .toList();
     var all = new java.util.ArrayList<Object>(decisions);
     all.addAll(others);
-    taskService.complete(task.getId(), Map.of("problems", all));
+    completeAs("keyoffice", "key-projects-office", task.getId(), Map.of("problems", all));
     runContinuations();
 
     var problem = getProblem("officer-zrzy", assigned);
@@ -219,9 +252,46 @@ class ProblemLedgerTest extends ApprovalTestSupport {
     assertThat(mails("officer-zrzy@example.org", "交办单")).hasSize(1);
     assertThat(body(mails("officer-zrzy@example.org", "交办单").get(0))).contains(assigned)
         .doesNotContain(rejected);
-    // The issued sheet keeps its decisions.
-    assertThat(jdbc.sql("select count(*) from weekly_sheet where issued_at is not null")
-        .query(Long.class).single()).isEqualTo(1L);
+    assertThat(mails("officer-zrzy@example.org", "问题交办")).hasSize(1);
+    // The issued sheet (交办单) keeps its decisions; each unit reads its own lines.
+    String sheetId = "W-" + task.getProcessInstanceId();
+    var sheet = rest.withBasicAuth("keyoffice", "demo")
+        .getForEntity("/api/problems/sheets/" + sheetId, JsonNode.class).getBody();
+    assertThat(sheet.get("issued").asBoolean()).isTrue();
+    assertThat(sheet.get("issuedBy").asText()).isEqualTo("keyoffice");
+    assertThat(sheet.get("lines").toString()).contains("LAGGING").contains("应开未开")
+        .contains("NOT_A_PROBLEM").contains("属企业自身事务").contains("REFER_PROVINCE");
+    var unitSheet = rest.withBasicAuth("officer-zrzy", "demo")
+        .getForEntity("/api/problems/sheets/" + sheetId, JsonNode.class).getBody();
+    assertThat(unitSheet.get("lines")).hasSize(1);
+    assertThat(unitSheet.get("lines").get(0).get("problemId").asText()).isEqualTo(assigned);
+    assertThat(unitSheet.get("lines").get(0).get("deadlineDays").asInt()).isEqualTo(5);
+    assertThat(rest.withBasicAuth("officer-jtj", "demo").getForEntity("/api/problems/sheets/"
+        + sheetId, JsonNode.class).getStatusCode().value()).isEqualTo(403);
+
+    // Next Thursday: the late problem is on that week's list, the open ones are listed as open;
+    // the office merges it into the assigned one. The first sheet stays as it was.
+    at(WEDNESDAY.plusDays(8), 17, 0);
+    runCycle();
+    var second = taskService.createTaskQuery().processDefinitionKey("weekly-assignment")
+        .taskCandidateGroup("key-projects-office").singleResult();
+    var secondLines = jdbc.sql("select kind || ':' || problem_id from weekly_sheet_line"
+        + " where problem_id is not null and sheet_id = :id")
+        .param("id", "W-" + second.getProcessInstanceId()).query(String.class).list();
+    assertThat(secondLines).contains("PROBLEM:" + late, "OPEN_PROBLEM:" + assigned,
+        "OPEN_PROBLEM:" + referred).doesNotContain("PROBLEM:" + assigned);
+    var merges = secondLines.stream().filter(l -> l.startsWith("PROBLEM:"))
+        .map(l -> l.substring("PROBLEM:".length()))
+        .map(id -> id.equals(late)
+            ? Map.<String, Object>of("problemId", id, "decision", "MERGE", "mergeInto", assigned)
+            : Map.<String, Object>of("problemId", id, "decision", "NOT_A_PROBLEM", "reason", "测试"))
+        .toList();
+    taskService.complete(second.getId(), Map.of("problems", merges));
+    var merged = getProblem("keyoffice", late);
+    assertThat(merged.get("status").asText()).isEqualTo("MERGED");
+    assertThat(merged.get("mergedInto").asText()).isEqualTo(assigned);
+    assertThat(rest.withBasicAuth("keyoffice", "demo").getForEntity("/api/problems/sheets/"
+        + sheetId, JsonNode.class).getBody()).isEqualTo(sheet);
 
     // The unit reports; the office sends it back with a reason, then accepts.
     var work = taskService.createTaskQuery().taskDefinitionKey("workProblem")
@@ -238,6 +308,14 @@ class ProblemLedgerTest extends ApprovalTestSupport {
     assertThat(getProblem("keyoffice", assigned).get("status").asText()).isEqualTo("ASSIGNED");
     work = taskService.createTaskQuery().taskDefinitionKey("workProblem")
         .taskCandidateGroup("approval-zrzy").singleResult();
+
+    // Yellow: the unit is mailed.
+    var yellow = managementService.createJobQuery().processInstanceId(work.getProcessInstanceId())
+        .timers().activityId("problemYellow").singleResult();
+    managementService.executeJob(yellow.getId());
+    assertThat(getProblem("keyoffice", assigned).get("light").asText()).isEqualTo("YELLOW");
+    assertThat(mails("officer-zrzy@example.org", "黄灯")).hasSize(1);
+    assertThat(mails("supervisor@example.org", "黄灯")).isEmpty();
 
     // Overdue: red, mails to the unit and the bureau, and a supervision case (origin PROBLEM).
     at(addWorkingDays(WEDNESDAY.plusDays(1), 5).plusDays(1), 8, 0);
@@ -292,6 +370,7 @@ class ProblemLedgerTest extends ApprovalTestSupport {
     var project = rest.withBasicAuth("keyoffice", "demo")
         .getForEntity("/api/projects/" + code, JsonNode.class).getBody();
     assertThat(project.get("problems")).hasSize(4);
+    assertThat(project.get("problems").toString()).contains(assigned).contains("已办结");
   }
 
   private void runCycle() {
@@ -314,6 +393,16 @@ class ProblemLedgerTest extends ApprovalTestSupport {
     try {
       return filterService.<org.camunda.bpm.engine.task.Task>list(id).stream()
           .map(org.camunda.bpm.engine.task.Task::getId).toList();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  /** Completes a task as a logged-in user would: through the trust boundary's form checks. */
+  private void completeAs(String user, String group, String taskId, Map<String, Object> values) {
+    identityService.setAuthentication(user, List.of(group));
+    try {
+      taskService.complete(taskId, values);
     } finally {
       identityService.clearAuthentication();
     }
