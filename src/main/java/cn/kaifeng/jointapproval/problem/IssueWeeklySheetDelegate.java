@@ -1,6 +1,7 @@
 package cn.kaifeng.jointapproval.problem;
 
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
+import cn.kaifeng.jointapproval.deadline.DeadlineIds;
 import cn.kaifeng.jointapproval.deadline.DeadlineService;
 import cn.kaifeng.jointapproval.notify.Notifier;
 import cn.kaifeng.jointapproval.notify.NotifyProperties;
@@ -71,7 +72,7 @@ public class IssueWeeklySheetDelegate implements JavaDelegate {
       java.time.LocalDate dueOn = null;
       switch (d.decision()) {
         case ASSIGN -> {
-          String clock = "problem:" + problem.id();
+          String clock = DeadlineIds.problem(problem.id());
           dueOn = deadlines.open(clock, problem.processInstanceId(), today, d.deadlineDays())
               .dueOn();
           problems.assign(problem.id(), d.unit(), d.deadlineDays(), clock);
