@@ -34,10 +34,12 @@ public class ProblemController {
   private final ProblemPolicy policy;
   private final ProjectRepository projects;
   private final WeeklySheetRepository sheets;
+  private final ProblemMeeting meeting;
 
   public ProblemController(ProblemRaising raising, ProblemRepository problems,
       ProblemViews views, ProblemPolicy policy, ProjectRepository projects,
-      WeeklySheetRepository sheets) {
+      WeeklySheetRepository sheets, ProblemMeeting meeting) {
+    this.meeting = meeting;
     this.sheets = sheets;
     this.raising = raising;
     this.problems = problems;
@@ -62,6 +64,14 @@ public class ProblemController {
       throw new ForbiddenException("无权查看问题 " + id);
     }
     return views.of(problem, true);
+  }
+
+  /** Puts an overdue problem on the executive vice mayor's meeting agenda ({@link ProblemMeeting}). */
+  @PostMapping("/{id}/meeting")
+  ProblemView toMeeting(@PathVariable String id, @RequestBody Map<String, Object> body,
+      Authentication user) {
+    meeting.submit(id, body, user.getName(), groups(user));
+    return views.of(problems.find(id).orElseThrow(), true);
   }
 
   /**

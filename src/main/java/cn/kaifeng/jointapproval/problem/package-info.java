@@ -4,7 +4,7 @@
  * responsible unit's work on a problem with its working-day clock, acceptance, province referral,
  * and an overdue problem's supervision case.
  */
-@ApplicationModule(displayName = "Problem ledger", allowedDependencies = {"project", "approval",
+@ApplicationModule(displayName = "Problem ledger", allowedDependencies = {"project", "approval", "escalation",
     "supervision", "calendar", "deadline", "identity", "modelsafety", "notify", "trust", "web"})
 package cn.kaifeng.jointapproval.problem;
 

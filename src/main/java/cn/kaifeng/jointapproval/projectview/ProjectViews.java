@@ -135,11 +135,12 @@ public class ProjectViews {
       var supervisionCase = cases.ofMatter(m.id()).orElse(null);
       // The deadline that matters now: the case's once under supervision, else the platform's.
       var clock = supervisionCase != null ? deadlines.get(supervisionCase.deadlineId())
-          : deadlines.get(m.coordinationDeadlineId());
+          : m.coordinationDeadlineId() == null ? null : deadlines.get(m.coordinationDeadlineId());
       boolean overdue = supervisionCase != null && supervisionCase.overdueOn(today, clock);
       return new ProjectView.Matter(m.id(), m.itemCode(), m.origin(), m.reason(),
           m.stage().name(), m.stage().displayName(),
-          m.stage() == MatterStage.ON_AGENDA ? null : clock.dueOn(), m.meetingOn(),
+          m.stage() == MatterStage.ON_AGENDA || clock == null ? null : clock.dueOn(),
+          m.meetingOn(),
           m.decision(), m.responsibleUnit(),
           supervisionCase == null ? null : supervisionCase.id(),
           supervisionCase == null ? null : supervisionCase.status().name(), overdue,

@@ -127,9 +127,9 @@ public class OpenCaseDelegate implements JavaDelegate {
     if (cases.ofMatter(matterId).isPresent()) {
       throw refused(processInstanceId, "协调事项 " + matterId + " 已有督办件");
     }
-    var item = items.get(matter.projectCode(), matter.itemCode());
+    String subject = matter.subject(code -> items.get(matter.projectCode(), code).name());
     return new Subject(CaseOrigin.MEETING_DECISION, matter.id(), matter.projectCode(),
-        matter.itemCode(), item.name(), matter.decision(), matter.responsibleUnit(),
+        matter.itemCode(), subject, matter.decision(), matter.responsibleUnit(),
         matter.deadlineDays());
   }
 

@@ -338,6 +338,50 @@ class ProblemLedgerTest extends ApprovalTestSupport {
     assertThat(overdue.get("totalElements").asLong()).isEqualTo(1);
     assertThat(overdue.get("content").get(0).get("id").asText()).isEqualTo(assigned);
 
+    // The key projects office puts the overdue problem on the vice mayor's meeting agenda, once;
+    // the meeting's decision becomes a supervision case of its own.
+    assertThat(postMeeting("officer-zrzy", assigned, "久拖未决").getStatusCode().value())
+        .isEqualTo(403);
+    assertThat(postMeeting("keyoffice", rejected, "不应提请").getStatusCode().value())
+        .isEqualTo(400);
+    var toMeeting = postMeeting("keyoffice", assigned, "涉及多部门，提请会议研究");
+    assertThat(toMeeting.getStatusCode().value()).isEqualTo(200);
+    assertThat(toMeeting.getBody().get("history").toString()).contains("SUBMITTED_TO_MEETING");
+    assertThat(postMeeting("keyoffice", assigned, "再次提请").getStatusCode().value())
+        .isEqualTo(400);
+    assertThat(mails("vicemayor@example.org", "")).isNotEmpty();
+    runtimeService.createProcessInstanceQuery().processDefinitionKey("vice-mayor-meeting").list()
+        .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test isolation"));
+    var opener = managementService.createJobQuery().processDefinitionKey("vice-mayor-meeting")
+        .timers().list().stream().filter(j -> j.getProcessInstanceId() == null).findFirst()
+        .orElseThrow();
+    managementService.executeJob(opener.getId());
+    var meeting = runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey("vice-mayor-meeting").active().list().stream()
+        .filter(m -> runtimeService.getActiveActivityIds(m.getId()).contains("agendaCloses"))
+        .findFirst().orElseThrow();
+    String matterId = "M-" + assigned;
+    assertThat(jdbc.sql("select meeting_id from matter where id = :id").param("id", matterId)
+        .query(String.class).single()).isEqualTo(meeting.getId());
+    managementService.executeJob(managementService.createJobQuery()
+        .processInstanceId(meeting.getId()).timers().activityId("agendaCloses").singleResult()
+        .getId());
+    assertThat(runtimeService.getVariable(meeting.getId(), "agenda").toString())
+        .contains(matterId).contains("问题 " + assigned);
+    taskService.complete(taskService.createTaskQuery().processInstanceId(meeting.getId())
+        .taskDefinitionKey("prepareAgenda").singleResult().getId(),
+        Map.of("meetingDate", LocalDate.now(ChinaTime.ZONE).toString()));
+    taskService.complete(taskService.createTaskQuery().processInstanceId(meeting.getId())
+        .taskDefinitionKey("recordMinutes").singleResult().getId(), Map.of("agenda",
+        org.camunda.spin.plugin.variable.SpinValues.jsonValue("[{\"matterId\":\"" + matterId
+            + "\",\"title\":\"t\",\"decision\":\"由市自然资源和规划局限期落实用地指标\","
+            + "\"responsibleUnit\":\"approval-zrzy\",\"deadlineDays\":3}]").create()));
+    runContinuations();
+    assertThat(jdbc.sql("select origin from supervision_case where matter_id = :id")
+        .param("id", matterId).query(String.class).single()).isEqualTo("MEETING_DECISION");
+    assertThat(taskService.createTaskQuery().processDefinitionKey("supervision")
+        .taskCandidateGroup("approval-zrzy").count()).isEqualTo(2);
+
     taskService.complete(work.getId(), Map.of("report", "指标文件已补附"));
     var review2 = taskService.createTaskQuery().taskDefinitionKey("reviewProblem").singleResult();
     taskService.complete(review2.getId(), Map.of("acceptance", "ACCEPTED", "reviewNote", ""));
@@ -396,6 +440,13 @@ class ProblemLedgerTest extends ApprovalTestSupport {
     } finally {
       identityService.clearAuthentication();
     }
+  }
+
+  private ResponseEntity<JsonNode> postMeeting(String user, String id, String reason) {
+    var headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return rest.withBasicAuth(user, "demo").exchange("/api/problems/" + id + "/meeting",
+        HttpMethod.POST, new HttpEntity<>(Map.of("reason", reason), headers), JsonNode.class);
   }
 
   /** Completes a task as a logged-in user would: through the trust boundary's form checks. */
