@@ -78,9 +78,8 @@ public class CompileWeeklyListDelegate implements JavaDelegate {
     execution.setVariable("sheetId", sheetId);
     execution.setVariable("toDecide", toDecide.size());
     execution.setVariable("lineCount", position);
-    execution.setVariable("closesAt", ClockUtil.getCurrentTime().toInstant()
-        .atZone(cn.kaifeng.jointapproval.calendar.ChinaTime.ZONE).toLocalDateTime().toString()
-        .replace('T', ' '));
+    execution.setVariable("closesAt", now.atZone(cn.kaifeng.jointapproval.calendar.ChinaTime.ZONE)
+        .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
     execution.setVariable("sheetText", text.isEmpty() ? "无" : text.toString());
     execution.setVariable("problems", org.camunda.spin.plugin.variable.SpinValues
         .jsonValue(list.toString()).create());
