@@ -362,6 +362,60 @@ class TasklistBrowserIT {
         .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("approval-zjj"));
   }
 
+  @Test
+  @Order(6)
+  void theKeyProjectsOfficeAssignsTheWeeksProblemsAndTheUnitFindsItsProblem() throws Exception {
+    var taskService = app.getBean(TaskService.class);
+    var management = app.getBean(org.camunda.bpm.engine.ManagementService.class);
+    var problem = new HashMap<String, Object>();
+    problem.put("projectCode", code);
+    problem.put("category", "LAND");
+    problem.put("description", "用地指标尚未落实，影响土地供应");
+    problem.put("level", "CITY");
+    problem.put("proposedUnit", "approval-zrzy");
+    var raised = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create(base + "/api/problems"))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            "keyoffice:demo".getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(problem)))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(raised.statusCode()).as(raised.body()).isEqualTo(201);
+    // The week's list closes (the Thursday timer, fired now).
+    var closes = management.createJobQuery().processDefinitionKey("weekly-assignment").timers()
+        .list().stream().filter(j -> j.getProcessInstanceId() == null).findFirst().orElseThrow();
+    management.executeJob(closes.getId());
+
+    logIn("keyoffice");
+    openFilter("问题交办");
+    taskInList("周交办").click();
+    claim();
+    visible(By.xpath("//div[contains(@class,'fjs-container')]//label[contains(.,'处理方式')]"));
+    String values = String.join("|", browser.findElements(By.cssSelector(
+        ".fjs-container input, .fjs-container textarea")).stream()
+        .map(e -> e.getAttribute("value")).toList());
+    assertThat(values).contains("用地指标尚未落实").contains("兰考县智能家居产业园项目");
+    screenshot("weekly-list");
+    browser.findElement(By.xpath("//div[contains(@class,'fjs-container')]"
+        + "//label[contains(.,'办理期限（工作日）')]/following::input[1]")).sendKeys("5");
+    screenshot("weekly-list-filled");
+    completeButton().click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(
+        "//*[contains(@class,'tasks-list')]//a[contains(.,'周交办')]")));
+    screenshot("weekly-list-issued");
+    var work = waitForTask(taskService, "workProblem");
+    assertThat(taskService.getIdentityLinksForTask(work.getId()))
+        .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("approval-zrzy"));
+
+    logIn("officer-zrzy");
+    openFilter("待办问题");
+    taskInList("办理问题").click();
+    visible(By.xpath("//div[contains(@class,'fjs-container')]//label[contains(.,'办理情况')]"));
+    assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText())
+        .contains("用地指标尚未落实").contains("办理期限");
+    screenshot("problem-task");
+  }
+
   private static org.camunda.bpm.engine.task.Task waitForTask(TaskService taskService, String key)
       throws InterruptedException {
     long deadline = System.currentTimeMillis() + 30_000;

@@ -30,4 +30,9 @@ public final class DeadlineIds {
   public static String investmentReport(String projectCode, String month) {
     return "investment:" + projectCode + ":" + month;
   }
+
+  /** The deadline a problem of the problem ledger was assigned with (周交办). */
+  public static String problem(String problemId) {
+    return "problem:" + problemId;
+  }
 }

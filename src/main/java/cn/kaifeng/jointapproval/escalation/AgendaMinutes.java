@@ -91,6 +91,6 @@ class AgendaMinutes {
   String title(Matter matter) {
     var project = projects.get(matter.projectCode());
     return project.name() + "（" + project.code() + "）· "
-        + items.get(matter.projectCode(), matter.itemCode()).name();
+        + matter.subject(code -> items.get(matter.projectCode(), code).name());
   }
 }

@@ -41,21 +41,25 @@ public class CloseAgendaDelegate implements JavaDelegate {
     var linesHtml = new StringBuilder();
     for (var matter : agenda) {
       var project = projects.get(matter.projectCode());
-      var item = items.get(matter.projectCode(), matter.itemCode());
-      units.add(item.candidateGroup());
+      var item = matter.itemCode() == null ? null
+          : items.get(matter.projectCode(), matter.itemCode());
+      // A problem's matter has no item: its county answers by default.
+      String unit = item == null ? project.county().group() : item.candidateGroup();
+      units.add(unit);
       units.add(project.county().group());
-      String title = project.name() + "（" + project.code() + "）· " + item.name();
+      String title = project.name() + "（" + project.code() + "）· "
+          + matter.subject(code -> item.name());
       lines.append("· ").append(title).append('\n');
       linesHtml.append("<li>").append(org.springframework.web.util.HtmlUtils.htmlEscape(title,
           "UTF-8")).append("</li>\n");
       list.addObject()
           .put("matterId", matter.id())
-          .put("title", project.name() + "（" + project.code() + "）· " + item.name())
+          .put("title", title)
           .put("reason", matter.reason() == null ? "" : matter.reason())
           .put("coordinationNote", matter.coordinationNote() == null ? ""
               : matter.coordinationNote())
           .put("decision", "")
-          .put("responsibleUnit", item.candidateGroup())
+          .put("responsibleUnit", unit)
           .put("deadlineDays", 10);
     }
     execution.setVariable("agendaSize", agenda.size());

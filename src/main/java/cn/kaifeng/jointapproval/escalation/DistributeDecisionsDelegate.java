@@ -53,7 +53,9 @@ public class DistributeDecisionsDelegate implements JavaDelegate {
     for (var decided : decisions) {
       var matter = decided.matter();
       units.add(decided.responsibleUnit());
-      units.add(items.get(matter.projectCode(), matter.itemCode()).candidateGroup());
+      if (matter.itemCode() != null) {
+        units.add(items.get(matter.projectCode(), matter.itemCode()).candidateGroup());
+      }
       String line = decided.title() + "：" + decided.decision() + "（责任单位 "
           + decided.responsibleUnit() + "，" + decided.deadlineDays() + " 个工作日内落实）";
       lines.append("· ").append(line).append('\n');

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class EscalateMatterDelegate implements JavaDelegate {
 
-  public static final String MESSAGE = "MatterEscalated";
+  public static final String MESSAGE = MeetingAgenda.MESSAGE;
 
   private final MatterRepository matters;
   private final DeadlineService deadlines;
@@ -61,11 +61,6 @@ public class EscalateMatterDelegate implements JavaDelegate {
     model.put("tasklistUrl", mail.tasklistUrl());
     notifier.toGroups("matter-escalated", java.util.List.of("executive-vice-mayor"), model);
     // The meeting collecting now, if any: its agenda subprocess waits for this message.
-    var subscription = runtimeService.createEventSubscriptionQuery().eventType("message")
-        .eventName(MESSAGE).list().stream()
-        .min((a, b) -> a.getCreated().compareTo(b.getCreated()));
-    subscription.ifPresent(s -> runtimeService.createMessageCorrelation(MESSAGE)
-        .processInstanceId(s.getProcessInstanceId())
-        .correlate());
+    new MeetingAgenda(runtimeService).offer();
   }
 }

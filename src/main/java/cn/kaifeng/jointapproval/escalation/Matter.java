@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A matter of an approval item that needs several departments. Its id is {@code "M-"} and the id of
+ * A matter of an approval item that needs several departments, or an overdue problem of the
+ * problem ledger that the key projects office brings to the meeting ({@code problemId}, no item,
+ * no coordination). Its id is {@code "M-"} and the id of
  * the coordination process instance that handles it; {@code decision}, {@code responsibleUnit} and
  * {@code deadlineDays} are what the meeting decided for its supervision case.
  */
@@ -25,7 +27,8 @@ public record Matter(
     String responsibleUnit,
     Integer deadlineDays,
     Instant openedAt,
-    LocalDate closedOn) {
+    LocalDate closedOn,
+    String problemId) {
 
   private static final String PREFIX = "M-";
 
@@ -34,7 +37,17 @@ public record Matter(
     return PREFIX + coordinationProcessInstanceId;
   }
 
-  /** The coordination process instance that handles this matter. */
+  /** The id of the matter that brings a problem of the problem ledger to the meeting. */
+  public static String ofProblem(String problemId) {
+    return PREFIX + problemId;
+  }
+
+  /** How agenda, minutes and cases name what the matter is about: its item, or its problem. */
+  public String subject(java.util.function.Function<String, String> itemName) {
+    return itemCode == null ? "问题 " + problemId : itemName.apply(itemCode);
+  }
+
+  /** The coordination process instance that handles this matter (none for a problem's). */
   public String coordinationProcessInstanceId() {
     return id.substring(PREFIX.length());
   }

@@ -34,6 +34,25 @@ public class MatterRepository {
         .update();
   }
 
+  /**
+   * A problem brought straight to the meeting: escalated now, waiting for an agenda. Returns false
+   * if the problem already has its matter.
+   */
+  public boolean insertForProblem(String id, String projectCode, String problemId, String reason,
+      Instant at) {
+    if (find(id).isPresent()) {
+      return false;
+    }
+    jdbc.sql("""
+        insert into matter (id, project_code, origin, reason, stage, escalated_at, opened_at,
+          problem_id)
+        values (:id, :projectCode, 'PROBLEM', :reason, :stage, :at, :at, :problemId)""")
+        .param("id", id).param("projectCode", projectCode).param("reason", reason)
+        .param("stage", MatterStage.ON_AGENDA.name()).param("at", Timestamp.from(at))
+        .param("problemId", problemId).update();
+    return true;
+  }
+
   public Matter get(String id) {
     return find(id).orElseThrow(() -> new IllegalStateException("No matter " + id));
   }

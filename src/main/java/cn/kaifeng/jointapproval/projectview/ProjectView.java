@@ -74,7 +74,8 @@ public record ProjectView(
     List<Case> cases,
     List<ProjectLedger.Entry> history,
     PlanView plan,
-    InvestmentView investmentProgress) {
+    InvestmentView investmentProgress,
+    List<cn.kaifeng.jointapproval.problem.ProblemView> problems) {
 
   /**
    * A supervision case (督办件) of the project; {@code matterId} and {@code itemCode} are null for

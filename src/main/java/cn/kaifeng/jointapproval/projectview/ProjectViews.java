@@ -1,5 +1,7 @@
 package cn.kaifeng.jointapproval.projectview;
 
+import cn.kaifeng.jointapproval.problem.ProblemViews;
+
 
 
 
@@ -52,11 +54,13 @@ public class ProjectViews {
   private final PlanViews plans;
   private final InvestmentViews investments;
   private final ProjectNodes nodes;
+  private final ProblemViews problems;
 
   public ProjectViews(ProjectRepository projects, ProjectItemRepository items,
       ProjectLedger ledger, DeadlineService deadlines, MatterRepository matters,
       SupervisionCaseRepository cases, IdentityCatalog catalog, Alerts alerts, PlanViews plans,
-      InvestmentViews investments, ProjectNodes nodes) {
+      InvestmentViews investments, ProjectNodes nodes, ProblemViews problems) {
+    this.problems = problems;
     this.alerts = alerts;
     this.plans = plans;
     this.investments = investments;
@@ -115,7 +119,7 @@ public class ProjectViews {
         project.completedOn(),
         project.startedOn(), project.processInstanceId(), project.registeredBy(),
         project.registeredAt(), itemViews, matterViews(code), caseViews(code), history,
-        plans.current(code).orElse(null), investments.current(code));
+        plans.current(code).orElse(null), investments.current(code), problems.ofProject(code));
   }
 
   private List<ProjectView.Case> caseViews(String code) {
@@ -135,11 +139,12 @@ public class ProjectViews {
       var supervisionCase = cases.ofMatter(m.id()).orElse(null);
       // The deadline that matters now: the case's once under supervision, else the platform's.
       var clock = supervisionCase != null ? deadlines.get(supervisionCase.deadlineId())
-          : deadlines.get(m.coordinationDeadlineId());
+          : m.coordinationDeadlineId() == null ? null : deadlines.get(m.coordinationDeadlineId());
       boolean overdue = supervisionCase != null && supervisionCase.overdueOn(today, clock);
       return new ProjectView.Matter(m.id(), m.itemCode(), m.origin(), m.reason(),
           m.stage().name(), m.stage().displayName(),
-          m.stage() == MatterStage.ON_AGENDA ? null : clock.dueOn(), m.meetingOn(),
+          m.stage() == MatterStage.ON_AGENDA || clock == null ? null : clock.dueOn(),
+          m.meetingOn(),
           m.decision(), m.responsibleUnit(),
           supervisionCase == null ? null : supervisionCase.id(),
           supervisionCase == null ? null : supervisionCase.status().name(), overdue,

@@ -51,6 +51,12 @@ public class AcceptCaseDelegate implements JavaDelegate {
       return;
     }
     matters.close(ref.matterId(), "CARRIED_OUT", today);
+    if (ref.itemCode() == null) {
+      // A problem the meeting decided on: no blocked item, no coordination waiting.
+      ledger.record(ref.projectCode(), "CASE_ACCEPTED", null, ref.completedBy(),
+          "督办件 " + ref.caseId() + " 核查通过，会议决定已落实" + noted);
+      return;
+    }
     ledger.record(ref.projectCode(), "CASE_ACCEPTED", ref.itemCode(), ref.completedBy(),
         "督办件 " + ref.caseId() + " 核查通过，会议决定已落实" + noted + "；审批事项恢复办理");
     // The matter's coordination waits for this; it is gone if the item was approved meanwhile.

@@ -9,6 +9,7 @@ import cn.kaifeng.jointapproval.escalation.MatterStage;
 import cn.kaifeng.jointapproval.identity.IdentityCatalog;
 import cn.kaifeng.jointapproval.project.ProjectLedger;
 import cn.kaifeng.jointapproval.project.ProjectRepository;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,6 +30,9 @@ import org.springframework.stereotype.Component;
  *       responsible for it ({@link ProjectOverrun}) and no overrun case for that unit yet (checked
  *       under the project's row lock); decision and deadline come from configuration
  *       ({@link SupervisionProperties}).
+ *   <li>{@code problemId}: a problem the problem ledger ({@link CaseSubjects}) confirms as overdue
+ *       and without a case; project, what to do, responsible unit and deadline (working days)
+ *       come from that ledger.
  * </ul>
  */
 @Component
@@ -50,11 +54,13 @@ public class OpenCaseDelegate implements JavaDelegate {
   private final ProjectOverrun overrun;
   private final SupervisionProperties properties;
   private final Map<String, String> groupNames;
+  private final List<CaseSubjects> sources;
 
   public OpenCaseDelegate(SupervisionCaseRepository cases, MatterRepository matters,
       ProjectRepository projects, ProjectItemRepository items, DeadlineService deadlines,
       ProjectLedger ledger, ProjectOverrun overrun, SupervisionProperties properties,
-      IdentityCatalog catalog) {
+      IdentityCatalog catalog, List<CaseSubjects> sources) {
+    this.sources = sources;
     this.cases = cases;
     this.matters = matters;
     this.projects = projects;
@@ -69,6 +75,7 @@ public class OpenCaseDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var subject = execution.getVariable("matterId") != null ? decidedMatter(execution)
+        : execution.getVariable("problemId") != null ? overdueProblem(execution)
         : overrunUnit(execution);
     String caseId = SupervisionCase.idOf(execution.getProcessInstanceId());
     String unit = subject.unit();
@@ -80,6 +87,9 @@ public class OpenCaseDelegate implements JavaDelegate {
         ClockUtil.getCurrentTime().toInstant());
     if (subject.matterId() != null) {
       matters.setStage(subject.matterId(), MatterStage.SUPERVISION);
+    }
+    if (subject.origin() == CaseOrigin.PROBLEM) {
+      source(CaseOrigin.PROBLEM).caseOpened((String) execution.getVariable("problemId"), caseId);
     }
     var project = projects.get(subject.projectCode());
     String unitName = groupNames.getOrDefault(unit, unit);
@@ -117,9 +127,9 @@ public class OpenCaseDelegate implements JavaDelegate {
     if (cases.ofMatter(matterId).isPresent()) {
       throw refused(processInstanceId, "协调事项 " + matterId + " 已有督办件");
     }
-    var item = items.get(matter.projectCode(), matter.itemCode());
+    String subject = matter.subject(code -> items.get(matter.projectCode(), code).name());
     return new Subject(CaseOrigin.MEETING_DECISION, matter.id(), matter.projectCode(),
-        matter.itemCode(), item.name(), matter.decision(), matter.responsibleUnit(),
+        matter.itemCode(), subject, matter.decision(), matter.responsibleUnit(),
         matter.deadlineDays());
   }
 
@@ -146,6 +156,22 @@ public class OpenCaseDelegate implements JavaDelegate {
     }
     return new Subject(CaseOrigin.PROJECT_OVERRUN, null, code, null, OVERRUN_SUBJECT,
         properties.overrunDecision(), unit, properties.overrunCaseDays());
+  }
+
+  private Subject overdueProblem(DelegateExecution execution) {
+    String processInstanceId = execution.getProcessInstanceId();
+    if (!(execution.getVariable("problemId") instanceof String problemId)) {
+      throw refused(processInstanceId, "没有给出问题");
+    }
+    var problem = source(CaseOrigin.PROBLEM).overdueWithoutCase(problemId).orElseThrow(
+        () -> refused(processInstanceId, "问题 " + problemId + " 不存在、未逾期或已有督办件"));
+    return new Subject(CaseOrigin.PROBLEM, null, problem.projectCode(), null, problem.title(),
+        problem.decision(), problem.responsibleUnit(), problem.deadlineDays());
+  }
+
+  private CaseSubjects source(CaseOrigin origin) {
+    return sources.stream().filter(s -> s.origin() == origin).findFirst()
+        .orElseThrow(() -> new ProcessEngineException("没有" + origin.displayName() + "的来源"));
   }
 
   private static ProcessEngineException refused(String processInstanceId, String why) {

@@ -57,7 +57,15 @@ public class TasklistFilterInitializer implements ApplicationRunner {
           List.of("executive-vice-mayor"),
           q -> q.taskCandidateGroup("executive-vice-mayor").includeAssignedTasks()),
       new Definition("督办件", "会议决定的督办核查和问责建议", -5, List.of("supervision-bureau"),
-          q -> q.taskCandidateGroup("supervision-bureau").includeAssignedTasks()));
+          q -> q.taskCandidateGroup("supervision-bureau").includeAssignedTasks()),
+      new Definition("问题交办", "周交办清单、问题验收和省协调机制答复", -5,
+          List.of("key-projects-office"),
+          q -> q.taskCandidateGroup("key-projects-office").includeAssignedTasks()
+              .processDefinitionKeyIn("weekly-assignment", "problem")),
+      new Definition("待办问题", "交本单位办理的问题，按办理期限排序", -4,
+          List.of("approval-*", "county-*", "joint-review-platform", "key-projects-office"),
+          q -> q.taskCandidateGroupInExpression(MINE).includeAssignedTasks()
+              .taskDefinitionKey("workProblem")));
 
   /** The columns every list shows. */
   static final List<Map<String, String>> VARIABLES = List.of(

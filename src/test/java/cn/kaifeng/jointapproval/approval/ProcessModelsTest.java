@@ -126,8 +126,9 @@ class ProcessModelsTest {
             case "${itemGroups.county(execution)}", "${investmentTasks.county(execution)}" ->
                 assertThat(County.values()).allSatisfy(c -> assertThat(groups).contains(c.group()));
             // Checked where they are set: MinutesValidationListener (units),
-            // RequestOpinionsDelegate (sections).
-            case "${caseGroups.responsibleUnit(execution)}", "${opinionGroup}" -> { }
+            // RequestOpinionsDelegate (sections), WeeklyDecisions (a problem's unit).
+            case "${caseGroups.responsibleUnit(execution)}", "${opinionGroup}",
+                "${problemTasks.unit(execution)}" -> { }
             default -> assertThat(groups).as("group of " + where).contains(group.strip());
           }
         }

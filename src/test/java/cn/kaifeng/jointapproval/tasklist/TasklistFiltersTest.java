@@ -59,11 +59,13 @@ class TasklistFiltersTest extends ApprovalTestSupport {
     assertThat(filterService.createFilterQuery().count())
         .isEqualTo(TasklistFilterInitializer.FILTERS.size());
     assertThat(visibleFilters("officer-fgw", "approval-fgw"))
-        .containsExactlyInAnyOrder("本科室待办", "我的任务", "即将到期", "已超期");
+        .containsExactlyInAnyOrder("本科室待办", "我的任务", "即将到期", "已超期", "待办问题");
     assertThat(visibleFilters("cso-lankao", "county-lankao"))
-        .containsExactlyInAnyOrder("本科室待办", "我的任务", "待补正");
+        .containsExactlyInAnyOrder("本科室待办", "我的任务", "待补正", "待办问题");
     assertThat(visibleFilters("coordinator", "joint-review-platform"))
-        .containsExactlyInAnyOrder("我的任务", "协调事项");
+        .containsExactlyInAnyOrder("我的任务", "协调事项", "待办问题");
+    assertThat(visibleFilters("keyoffice", "key-projects-office"))
+        .containsExactlyInAnyOrder("我的任务", "问题交办", "待办问题");
     assertThat(visibleFilters("vicemayor", "executive-vice-mayor"))
         .containsExactlyInAnyOrder("我的任务", "会议议题");
     assertThat(visibleFilters("supervisor", "supervision-bureau"))
