@@ -1,5 +1,8 @@
 package cn.kaifeng.jointapproval.lifecycle;
 
+import cn.kaifeng.jointapproval.calendar.ChinaTime;
+import cn.kaifeng.jointapproval.problem.ProblemRepository;
+
 import cn.kaifeng.jointapproval.approval.ItemStatus;
 import cn.kaifeng.jointapproval.approval.ProjectItemRepository;
 import cn.kaifeng.jointapproval.deadline.DeadlineService;
@@ -14,8 +17,9 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * A leader's weekly report (周报) over the projects they contract: per project the nodes reached
- * in the week, the open alerts (nodes late) and the open approval items with their lights. Empty
- * when nothing was reached and nothing is late (no alert, no red item).
+ * in the week, the open alerts (nodes late), the open approval items with their lights and the
+ * open problems of the problem ledger (问题台账). Empty when nothing was reached or raised and
+ * nothing is late (no alert, no red item, no overdue problem).
  */
 @Component
 public class WeeklyReport {
@@ -33,9 +37,11 @@ public class WeeklyReport {
   private final Alerts alerts;
   private final ProjectItemRepository items;
   private final DeadlineService deadlines;
+  private final ProblemRepository problems;
 
   public WeeklyReport(NodeFacts nodeFacts, ProjectRepository projects, Alerts alerts,
-      ProjectItemRepository items, DeadlineService deadlines) {
+      ProjectItemRepository items, DeadlineService deadlines, ProblemRepository problems) {
+    this.problems = problems;
     this.nodeFacts = nodeFacts;
     this.projects = projects;
     this.alerts = alerts;
@@ -68,8 +74,23 @@ public class WeeklyReport {
         itemLines.add("【" + LIGHTS.get(item.light()) + "】" + item.name() + " · "
             + STATUS.get(item.status()) + " · 办理期限 " + deadlines.get(item.deadlineId()).dueOn());
       }
-      changed |= !reachedLines.isEmpty();
-      late |= !open.isEmpty() || redItem;
+      List<String> problemLines = new ArrayList<>();
+      boolean overdueProblem = false;
+      boolean newProblem = false;
+      for (var problem : problems.ofProject(code)) {
+        if (!problem.status().open()) {
+          continue;
+        }
+        overdueProblem |= problem.light() == Light.RED;
+        var raisedOn = problem.raisedAt().atZone(ChinaTime.ZONE).toLocalDate();
+        newProblem |= !raisedOn.isBefore(from) && !raisedOn.isAfter(to);
+        problemLines.add("【" + problem.status().displayName()
+            + (problem.light() == Light.RED ? "·已超期" : "") + "】" + problem.title() + "："
+            + problem.description() + (problem.deadlineId() == null ? ""
+                : " · 办理期限 " + deadlines.get(problem.deadlineId()).dueOn()));
+      }
+      changed |= !reachedLines.isEmpty() || newProblem;
+      late |= !open.isEmpty() || redItem || overdueProblem;
       count++;
       text.append("■ ").append(project.name()).append("（").append(code).append("）· ")
           .append(project.county().displayName()).append('\n');
@@ -79,6 +100,7 @@ public class WeeklyReport {
       line(text, html, "滞后预警", open.isEmpty() ? List.of("无")
           : open.stream().map(a -> a.name() + "：" + a.detail()).toList());
       line(text, html, "在办审批事项", itemLines.isEmpty() ? List.of("无") : itemLines);
+      line(text, html, "待解决问题", problemLines.isEmpty() ? List.of("无") : problemLines);
       html.append("</ul>\n");
       text.append('\n');
     }

@@ -4,7 +4,7 @@
  * the monthly investment reports and the leaders' weekly report. Owns project_plan, project_alert
  * and the investment tables; reads the project record, its nodes and its approval items.
  */
-@ApplicationModule(displayName = "Project lifecycle", allowedDependencies = {"project", "approval", "calendar", "deadline", "identity", "modelsafety", "notify", "trust", "web"})
+@ApplicationModule(displayName = "Project lifecycle", allowedDependencies = {"project", "approval", "problem", "calendar", "deadline", "identity", "modelsafety", "notify", "trust", "web"})
 package cn.kaifeng.jointapproval.lifecycle;
 
 import org.springframework.modulith.ApplicationModule;

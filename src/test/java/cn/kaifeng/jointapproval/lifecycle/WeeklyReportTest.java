@@ -98,4 +98,24 @@ class WeeklyReportTest extends LifecycleTestSupport {
         .contains("本周到达节点：无");
     assertThat(mails("leader-quiet@example.org", "周报")).isEmpty();
   }
+
+  @Test
+  void aProblemRaisedInTheWeekIsReportedAndWakesAQuietLeader() throws Exception {
+    today(MONDAY.minusDays(3));
+    String quiet = project("STARTED", "cso-lankao", "leader-quiet", Map.of(
+        "LANDED", LocalDate.parse("2024-03-04"), "STARTED", LocalDate.parse("2024-09-02")));
+    var raised = send(org.springframework.http.HttpMethod.POST, "cso-lankao", "/api/problems",
+        Map.of("projectCode", quiet, "category", "SITE", "description", "施工便道未贯通",
+            "level", "COUNTY", "proposedUnit", "county-lankao"));
+    assertThat(raised.getStatusCode().value()).isEqualTo(201);
+    smtp.purgeEmailFromAllMailboxes();
+
+    today(MONDAY);
+    runTimerProcess("weekly-report");
+
+    var mail = mails("leader-quiet@example.org", "周报");
+    assertThat(mail).hasSize(1);
+    assertThat(body(mail.get(0))).contains(quiet).contains("待解决问题")
+        .contains("施工便道未贯通").contains("待交办").contains("本周到达节点：无");
+  }
 }
