@@ -21,9 +21,11 @@ public class ConstructionStarts {
   private final ProjectRepository projects;
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
+  private final StartRecorder recorder;
 
   public ConstructionStarts(ProjectRepository projects, RuntimeService runtimeService,
-      IdentityService identityService) {
+      IdentityService identityService, StartRecorder recorder) {
+    this.recorder = recorder;
     this.projects = projects;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
@@ -31,6 +33,14 @@ public class ConstructionStarts {
 
   void start(Project project, LocalDate on, String userId) {
     projects.reportStart(project.code(), on, userId);
+    boolean waiting = project.processInstanceId() != null && runtimeService.createExecutionQuery()
+        .processInstanceId(project.processInstanceId()).activityId("awaitStart").count() > 0;
+    if (!waiting) {
+      // Ready before the clock counted to the start: that model version ended at readiness, so
+      // no instance waits; the start is recorded the same way, without one.
+      recorder.record(projects.get(project.code()));
+      return;
+    }
     // Our own call, not the user's: the engine's trust boundary lets only the application itself
     // correlate messages. The instance comes from the ledger, never from the request.
     var previous = identityService.getCurrentAuthentication();

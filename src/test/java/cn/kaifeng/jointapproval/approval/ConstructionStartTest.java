@@ -125,6 +125,24 @@ class ConstructionStartTest extends ApprovalTestSupport {
   }
 
   @Test
+  void aProjectReadyBeforeTheClockCountedToTheStartRecordsItsStartWithoutAWaitingInstance() {
+    var project = readyProject();
+    // The model before issue 15 ended the project's instance at readiness: nothing waits.
+    runtimeService.deleteProcessInstance(project.processInstanceId(), "ended at readiness");
+    today(addWorkingDays(ready(), 5));
+
+    var response = node("cso-lankao", project.code(), started(addWorkingDays(ready(), 3)));
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    var view = views.of(project.code());
+    assertThat(view.status()).isEqualTo(ProjectStatus.STARTED);
+    assertThat(view.startedOn()).isEqualTo(addWorkingDays(ready(), 3));
+    assertThat(view.workingDaysUsed()).isEqualTo(43);
+    assertThat(view.nodes()).extracting(n -> n.node().name()).contains("STARTED");
+    assertThat(view.history()).extracting(e -> e.event()).contains("STARTED");
+  }
+
+  @Test
   void theKeyProjectsOfficeRecordsTheStartAndPausesCountGrossButNotNet() {
     var project = register(ProjectFixtures.body(ProjectFixtures.newCode("S"), MONDAY.toString()));
     today(addWorkingDays(MONDAY, 3));
