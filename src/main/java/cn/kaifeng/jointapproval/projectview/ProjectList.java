@@ -171,6 +171,8 @@ public class ProjectList {
     Integer limit = rs.getObject("limit_working_days", Integer.class);
     Integer used = rs.getObject("working_days_used", Integer.class);
     LocalDate dueOn = null;
+    Integer gross = null;
+    Integer net = null;
     if (rs.getString("d_id") != null) {
       var clock = new Deadline(rs.getString("d_id"),
           rs.getObject("d_start_on", LocalDate.class), rs.getInt("d_limit_days"),
@@ -178,6 +180,8 @@ public class ProjectList {
           rs.getObject("d_due_on", LocalDate.class), rs.getObject("d_warn_on", LocalDate.class),
           rs.getBoolean("d_provisional"), rs.getObject("d_closed_on", LocalDate.class), null);
       dueOn = clock.dueOn();
+      gross = deadlines.grossWorkingDays(clock);
+      net = deadlines.netWorkingDays(clock);
       if (used == null) {
         used = deadlines.workingDaysUsed(clock);
       }
@@ -192,7 +196,7 @@ public class ProjectList {
     return new ProjectSummary(rs.getString("code"), rs.getString("name"), county.code(),
         county.displayName(), node, node.displayName(), status, status.displayName(),
         Light.valueOf(rs.getString("light")), track, Tracks.name(track),
-        rs.getObject("land_delisted_on", LocalDate.class), dueOn, used, left,
+        rs.getObject("land_delisted_on", LocalDate.class), dueOn, used, left, gross, net,
         rs.getBigDecimal("investment"), rs.getString("contracting_leader"),
         rs.getString("chief_service_officer"), rs.getTimestamp("registered_at").toInstant(),
         alerts.stream().map(Enum::name).toList(),

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * A project as a row of {@code GET /api/projects}: where it stands, its clock and its people, not
  * its items and history (those are {@code GET /api/projects/{code}}). {@code deadline} and the
- * working days are empty before land delisting; {@code alerts} are the open findings' kinds,
+ * working days (used and left against the limit, gross and net as on the project's page) are empty
+ * before land delisting; {@code alerts} are the open findings' kinds,
  * {@code alertNames} what people read.
  */
 public record ProjectSummary(
@@ -30,6 +31,8 @@ public record ProjectSummary(
     LocalDate deadline,
     Integer workingDaysUsed,
     Integer workingDaysLeft,
+    Integer grossWorkingDays,
+    Integer netWorkingDays,
     BigDecimal investment,
     String contractingLeader,
     String chiefServiceOfficer,

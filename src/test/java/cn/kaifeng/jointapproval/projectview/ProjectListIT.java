@@ -172,6 +172,9 @@ class ProjectListIT {
     assertThat(row.get("deadline").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
     assertThat(row.get("workingDaysUsed").asInt() + row.get("workingDaysLeft").asInt())
         .isEqualTo(80);
+    // No pause: gross and net are the days used, as on the project's page.
+    assertThat(row.get("grossWorkingDays").asInt()).isEqualTo(row.get("workingDaysUsed").asInt());
+    assertThat(row.get("netWorkingDays").asInt()).isEqualTo(row.get("workingDaysUsed").asInt());
     assertThat(row.get("contractingLeader").asText()).isEqualTo("leader-1");
     assertThat(row.get("chiefServiceOfficer").asText()).isEqualTo("cso-lankao");
     assertThat(row.get("alerts").get(0).asText()).isEqualTo("START_OVERDUE");
@@ -184,6 +187,8 @@ class ProjectListIT {
     assertThat(reserve.get("statusName").asText()).isEqualTo("前期");
     assertThat(reserve.get("deadline").isNull()).isTrue();
     assertThat(reserve.get("workingDaysUsed").isNull()).isTrue();
+    assertThat(reserve.get("grossWorkingDays").isNull()).isTrue();
+    assertThat(reserve.get("netWorkingDays").isNull()).isTrue();
     assertThat(list("keyoffice", "q=" + d).get("content").get(0).get("alerts")).isEmpty();
   }
 
