@@ -200,6 +200,10 @@ class ProjectOverrunProcessTest extends ApprovalTestSupport {
         .containsExactly(caseTask(caseId, "carryOut").getId());
     assertThat(taskService.getVariable(mine.get(0).getId(), "decisionSource"))
         .isEqualTo("项目超期督办要求");
+    // The county's case goes to its named officer; the group stays candidate for a colleague.
+    assertThat(mine.get(0).getAssignee()).isEqualTo("cso-lankao");
+    assertThat(taskService.getIdentityLinksForTask(mine.get(0).getId()))
+        .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("county-lankao"));
     taskService.claim(mine.get(0).getId(), "cso-lankao");
     taskService.complete(mine.get(0).getId(), Map.of("report", "已约谈施工单位，定于下周开工"));
     identityService.clearAuthentication();
