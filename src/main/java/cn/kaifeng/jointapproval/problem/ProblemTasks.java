@@ -1,21 +1,40 @@
 package cn.kaifeng.jointapproval.problem;
 
+import cn.kaifeng.jointapproval.identity.People;
+import cn.kaifeng.jointapproval.project.ProjectRepository;
+
 import cn.kaifeng.jointapproval.modelsafety.ModelExpressionBean;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
  * What {@code problem}'s model asks the ledger ({@code problemTasks}): the responsible unit of
- * the instance's problem, and its status to route on after the weekly assignment.
+ * the instance's problem, the named chief service officer as assignee when that unit is the
+ * project's own county (the county group stays candidate), and its status to route on after the
+ * weekly assignment.
  */
 @Component("problemTasks")
 @ModelExpressionBean
 public class ProblemTasks {
 
   private final ProblemRepository problems;
+  private final ProjectRepository projects;
+  private final People people;
 
-  public ProblemTasks(ProblemRepository problems) {
+  public ProblemTasks(ProblemRepository problems, ProjectRepository projects, People people) {
     this.problems = problems;
+    this.projects = projects;
+    this.people = people;
+  }
+
+  /** {@code null} (the group only) for any other unit or an officer who is not a user of it. */
+  public String chiefServiceOfficer(DelegateExecution execution) {
+    var problem = ProblemRef.of(execution.getProcessInstanceId(), problems);
+    var project = projects.get(problem.projectCode());
+    String county = project.county().group();
+    String officer = project.registration().chiefServiceOfficer();
+    return county.equals(problem.responsibleUnit()) && officer != null
+        && people.isMember(officer, county) ? officer : null;
   }
 
   public String unit(DelegateExecution execution) {

@@ -417,6 +417,34 @@ class ProblemLedgerTest extends ApprovalTestSupport {
     assertThat(project.get("problems").toString()).contains(assigned).contains("已办结");
   }
 
+  @Test
+  void aProblemOfTheProjectsCountyGoesToItsNamedOfficerWithTheCountyAsCandidate() {
+    String county = post("cso-lankao", problem("COUNTY", "county-lankao")).getBody().get("id")
+        .asText();
+    at(WEDNESDAY.plusDays(1), 17, 0);
+    runCycle();
+    var task = taskService.createTaskQuery().processDefinitionKey("weekly-assignment")
+        .taskCandidateGroup("key-projects-office").singleResult();
+    var ids = jdbc.sql("select problem_id from weekly_sheet_line where kind = 'PROBLEM'"
+        + " and sheet_id = (select id from weekly_sheet where process_instance_id = :pi)")
+        .param("pi", task.getProcessInstanceId()).query(String.class).list();
+    var decisions = ids.stream().map(id -> id.equals(county)
+        ? Map.<String, Object>of("problemId", id, "decision", "ASSIGN",
+            "responsibleUnit", "county-lankao", "deadlineDays", 5)
+        : Map.<String, Object>of("problemId", id, "decision", "NOT_A_PROBLEM", "reason", "测试"))
+        .toList();
+    completeAs("keyoffice", "key-projects-office", task.getId(), Map.of("problems", decisions));
+    runContinuations();
+
+    var work = taskService.createTaskQuery().taskDefinitionKey("workProblem")
+        .processInstanceId(jdbc.sql("select process_instance_id from problem where id = :id")
+            .param("id", county).query(String.class).single())
+        .singleResult();
+    assertThat(work.getAssignee()).isEqualTo("cso-lankao");
+    assertThat(taskService.getIdentityLinksForTask(work.getId()))
+        .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("county-lankao"));
+  }
+
   private void runCycle() {
     var job = managementService.createJobQuery().processDefinitionKey("weekly-assignment")
         .timers().list().stream().filter(j -> j.getProcessInstanceId() == null).findFirst()
