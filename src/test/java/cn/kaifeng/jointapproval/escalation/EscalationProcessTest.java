@@ -331,4 +331,117 @@ class EscalationProcessTest extends ApprovalTestSupport {
     assertThat(List.of(runtimeService.getActiveActivityIds(meeting.getId()).toArray()))
         .contains("agendaCloses");
   }
+
+  private long coordinations(String code) {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey("coordination").processInstanceBusinessKey(code).count();
+  }
+
+  /** Fires a timer of the item if it is due now; {@code false} if there is none or not yet. */
+  private boolean fireIfDue(String code, String itemCode, String timerId) {
+    var job = timer(item(code, itemCode).getId(), timerId);
+    if (job == null || job.getDuedate().after(ClockUtil.getCurrentTime())) {
+      return false;
+    }
+    managementService.executeJob(job.getId());
+    runContinuations();
+    return true;
+  }
+
+  /** Issue 15 point 4: the section cannot open a second matter while the item is in one. */
+  private void assertNoSecondMatter(String code, String itemCode) {
+    assertThat(projectItems.inMatter(code, itemCode)).isTrue();
+    var review = review(code, itemCode);
+    if (review != null) {
+      assertThatThrownBy(() -> taskService.complete(review.getId(), Map.of(
+          "outcome", "NEEDS_COORDINATION", "opinion", "再协调一次")))
+          .hasMessageContaining("协调完毕前不能再次提请协调");
+    }
+    assertThat(fireIfDue(code, itemCode, "itemEscalation")).isFalse();
+    assertThat(coordinations(code)).isEqualTo(1);
+    assertThat(views.of(code).matters()).hasSize(1);
+  }
+
+  /**
+   * Issue 15 point 4 with the clock moved across weeks: an overdue item escalated by its timer
+   * goes from the platform to the executive vice mayor's meeting and on to supervision; while
+   * in that matter no second one opens, and when the accepted case brings it back its escalation
+   * waits a fresh grace period from the return day.
+   */
+  @Test
+  void anOverdueItemBackFromTheMeetingAndSupervisionIsNotEscalatedAgainUntilAFreshGracePeriod() {
+    var code = register(ProjectFixtures.body(ProjectFixtures.newCode("R"), MONDAY.toString()))
+        .code();
+    var due = itemView(code, "fgw-filing").dueOn();
+    var escalateOn = addWorkingDays(due, 3).plusDays(1);
+    today(escalateOn);
+    assertThat(fireIfDue(code, "fgw-filing", "itemRed")).isTrue();
+    assertThat(fireIfDue(code, "fgw-filing", "itemEscalation")).isTrue();
+    assertThat(coordinations(code)).isEqualTo(1);
+    assertThat(projectItems.inMatter(code, "fgw-filing")).isTrue();
+
+    // The platform cannot settle it; the week's meeting takes it (agenda closes Thursday 17:00).
+    escalate(code);
+    var matterId = matter(code).matterId();
+    assertThat(matters.get(matterId).stage()).isEqualTo(MatterStage.ON_AGENDA);
+    var meeting = openMeeting();
+    assertThat(matters.get(matterId).meetingId()).isEqualTo(meeting.getId());
+    var closes = ((java.util.Date) runtimeService.getVariable(meeting.getId(), "agendaClosesAt"))
+        .toInstant().atZone(ChinaTime.ZONE);
+    assertThat(closes.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.THURSDAY);
+    assertNoSecondMatter(code, "fgw-filing");
+
+    // A week later the agenda has closed; the meeting decides, the decision becomes a case.
+    var meetingOn = closes.toLocalDate().plusDays(1);
+    today(meetingOn.plusWeeks(1));
+    closeAgenda(meeting);
+    complete(taskService.createTaskQuery().processInstanceId(meeting.getId())
+        .taskDefinitionKey("prepareAgenda").singleResult(),
+        Map.of("meetingDate", meetingOn.toString()));
+    complete(taskService.createTaskQuery().processInstanceId(meeting.getId())
+        .taskDefinitionKey("recordMinutes").singleResult(), Map.of("agenda", SpinValues.jsonValue(
+            "[{\"matterId\":\"" + matterId + "\",\"title\":\"t\",\"decision\":\"由市发改委限期办结\","
+            + "\"responsibleUnit\":\"approval-lyj\",\"deadlineDays\":10}]").create()));
+    assertThat(matter(code).stage()).isEqualTo("SUPERVISION");
+    assertNoSecondMatter(code, "fgw-filing");
+
+    // Reported, sent back, reported again over the following weeks: still in the one matter.
+    today(meetingOn.plusWeeks(2));
+    complete(caseTask(code, "carryOut"), Map.of("report", "已初步落实"));
+    complete(caseTask(code, "verifyCase"), Map.of("verification", "SENT_BACK",
+        "verificationNote", "缺少正式复函"));
+    assertNoSecondMatter(code, "fgw-filing");
+    today(meetingOn.plusWeeks(3));
+    complete(caseTask(code, "carryOut"), Map.of("report", "已取得复函"));
+    assertNoSecondMatter(code, "fgw-filing");
+
+    // Accepted five weeks after the escalation: the item comes back, still long overdue.
+    var returnedOn = addWorkingDays(meetingOn.plusWeeks(4), 0);
+    today(returnedOn);
+    complete(caseTask(code, "verifyCase"), Map.of("verification", "ACCEPTED",
+        "verificationNote", "落实到位"));
+    assertThat(matter(code).stage()).isEqualTo("CLOSED");
+    assertThat(matter(code).resolution()).isEqualTo("CARRIED_OUT");
+    assertThat(projectItems.inMatter(code, "fgw-filing")).isFalse();
+    assertThat(projectItems.escalationRearmedOn(code, "fgw-filing")).contains(returnedOn);
+    var graceEnds = addWorkingDays(returnedOn, 3).plusDays(1);
+    assertThat(timer(item(code, "fgw-filing").getId(), "overdueCoordinated").getDuedate())
+        .isEqualTo(ChinaTime.startOf(graceEnds));
+
+    // Within the grace period nothing escalates.
+    today(addWorkingDays(returnedOn, 2));
+    assertThat(fireIfDue(code, "fgw-filing", "overdueCoordinated")).isFalse();
+    assertThat(fireIfDue(code, "fgw-filing", "itemEscalation")).isFalse();
+    assertThat(coordinations(code)).isEqualTo(1);
+
+    // Only then does the still unfinished item open a new matter, once.
+    today(graceEnds);
+    assertThat(fireIfDue(code, "fgw-filing", "overdueCoordinated")).isTrue();
+    assertThat(fireIfDue(code, "fgw-filing", "itemEscalation")).isFalse();
+    assertThat(coordinations(code)).isEqualTo(2);
+    assertThat(coordination(code)).isNotNull();
+    assertThat(projectItems.inMatter(code, "fgw-filing")).isTrue();
+    assertThat(views.of(code).history()).filteredOn(e -> e.event().equals("ITEM_ESCALATED"))
+        .hasSize(2);
+  }
 }
