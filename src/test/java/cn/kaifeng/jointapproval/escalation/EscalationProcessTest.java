@@ -444,4 +444,56 @@ class EscalationProcessTest extends ApprovalTestSupport {
     assertThat(views.of(code).history()).filteredOn(e -> e.event().equals("ITEM_ESCALATED"))
         .hasSize(2);
   }
+
+  /**
+   * Issue 15 point 4, the section's own path: an item it flagged goes through the meeting to a
+   * supervision case that runs past its deadline; accepted weeks later, the item is back with
+   * its section and its escalation timer waits a fresh grace period from the return day.
+   */
+  @Test
+  void anItemFlaggedByItsSectionBackFromSupervisionWeeksLaterGetsAFreshGracePeriod() {
+    var code = register(ProjectFixtures.body(ProjectFixtures.newCode("R"), MONDAY.toString()))
+        .code();
+    complete(review(code, "fgw-filing"), Map.of("outcome", "NEEDS_COORDINATION",
+        "opinion", "需多部门研究"));
+    var meeting = openMeeting();
+    escalate(code);
+    var matterId = matter(code).matterId();
+    assertThat(matters.get(matterId).meetingId()).isEqualTo(meeting.getId());
+    holdMeeting(meeting, matterId, "county-lankao", 2);
+    assertThat(matter(code).stage()).isEqualTo("SUPERVISION");
+    var supervision = caseTask(code, "carryOut").getProcessInstanceId();
+
+    // The case runs past its deadline; weeks pass, the item is long overdue but in its matter.
+    today(MONDAY.plusWeeks(2));
+    managementService.executeJob(timer(supervision, "caseOverdue").getId());
+    runContinuations();
+    assertThat(cases.get(matter(code).caseId()).overdue()).isTrue();
+    assertThat(projectItems.inMatter(code, "fgw-filing")).isTrue();
+    assertThat(review(code, "fgw-filing")).isNull();
+    assertThat(coordinations(code)).isEqualTo(1);
+
+    var returnedOn = MONDAY.plusWeeks(6);
+    today(returnedOn);
+    complete(caseTask(code, "carryOut"), Map.of("report", "已落实"));
+    complete(caseTask(code, "verifyCase"), Map.of("verification", "ACCEPTED",
+        "verificationNote", "落实到位"));
+    assertThat(matter(code).stage()).isEqualTo("CLOSED");
+    assertThat(itemView(code, "fgw-filing").status()).isEqualTo(ItemStatus.OPEN);
+    assertThat(projectItems.inMatter(code, "fgw-filing")).isFalse();
+    assertThat(projectItems.escalationRearmedOn(code, "fgw-filing")).contains(returnedOn);
+    var graceEnds = addWorkingDays(returnedOn, 3).plusDays(1);
+    assertThat(timer(item(code, "fgw-filing").getId(), "itemEscalation").getDuedate())
+        .isEqualTo(ChinaTime.startOf(graceEnds));
+
+    today(addWorkingDays(returnedOn, 2));
+    assertThat(fireIfDue(code, "fgw-filing", "itemEscalation")).isFalse();
+    assertThat(coordinations(code)).isEqualTo(1);
+
+    today(graceEnds);
+    assertThat(fireIfDue(code, "fgw-filing", "itemRed")).isTrue();
+    assertThat(fireIfDue(code, "fgw-filing", "itemEscalation")).isTrue();
+    assertThat(coordinations(code)).isEqualTo(2);
+    assertThat(projectItems.inMatter(code, "fgw-filing")).isTrue();
+  }
 }
