@@ -417,6 +417,59 @@ class ProblemLedgerTest extends ApprovalTestSupport {
     assertThat(project.get("problems").toString()).contains(assigned).contains("已办结");
   }
 
+  @Test
+  void aWeeklyListMayNotMergeIntoAProblemItClosesOrMerges() {
+    String a = post("keyoffice", problem("CITY", "approval-zrzy")).getBody().get("id").asText();
+    String b = post("keyoffice", problem("CITY", "approval-zrzy")).getBody().get("id").asText();
+    String c = post("keyoffice", problem("CITY", "approval-zrzy")).getBody().get("id").asText();
+    at(WEDNESDAY.plusDays(1), 17, 0);
+    runCycle();
+    var task = taskService.createTaskQuery().processDefinitionKey("weekly-assignment")
+        .taskCandidateGroup("key-projects-office").singleResult();
+    var list = jdbc.sql("select problem_id from weekly_sheet_line where kind = 'PROBLEM'"
+        + " and sheet_id = (select id from weekly_sheet where process_instance_id = :pi)")
+        .param("pi", task.getProcessInstanceId()).query(String.class).list();
+    assertThat(list).contains(a, b, c);
+    try {
+      var cases = List.of(
+          // A → B and B → A: a cycle, both would close as merged.
+          Map.of(a, merge(b), b, merge(a), c, assign()),
+          // A → B while B is closed as 不属问题 by the same list.
+          Map.of(a, merge(b), b, notAProblem(), c, assign()),
+          // A → B while B is merged into C.
+          Map.of(a, merge(b), b, merge(c), c, assign()));
+      for (var decided : cases) {
+        var entries = list.stream().map(id -> {
+          var entry = new HashMap<String, Object>(decided.getOrDefault(id, notAProblem()));
+          entry.put("problemId", id);
+          return (Object) entry;
+        }).toList();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> completeAs("keyoffice",
+            "key-projects-office", task.getId(), Map.of("problems", entries)))
+            .hasMessageContaining("problems").hasMessageContaining(a)
+            .hasMessageContaining("合并目标 " + b);
+        for (String id : List.of(a, b, c)) {
+          assertThat(getProblem("keyoffice", id).get("status").asText()).as(id)
+              .isEqualTo("NEW");
+        }
+      }
+    } finally {
+      runtimeService.deleteProcessInstance(task.getProcessInstanceId(), "test isolation");
+    }
+  }
+
+  private static Map<String, Object> merge(String into) {
+    return Map.of("decision", "MERGE", "mergeInto", into);
+  }
+
+  private static Map<String, Object> notAProblem() {
+    return Map.of("decision", "NOT_A_PROBLEM", "reason", "测试");
+  }
+
+  private static Map<String, Object> assign() {
+    return Map.of("decision", "ASSIGN", "responsibleUnit", "approval-zrzy", "deadlineDays", 5);
+  }
+
   private void runCycle() {
     var job = managementService.createJobQuery().processDefinitionKey("weekly-assignment")
         .timers().list().stream().filter(j -> j.getProcessInstanceId() == null).findFirst()
