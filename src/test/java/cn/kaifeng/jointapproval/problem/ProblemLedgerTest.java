@@ -470,6 +470,19 @@ class ProblemLedgerTest extends ApprovalTestSupport {
     return Map.of("decision", "ASSIGN", "responsibleUnit", "approval-zrzy", "deadlineDays", 5);
   }
 
+  @Test
+  void aPageBeyondTheCapIsRefusedNotOverflowed() {
+    var huge = rest.withBasicAuth("keyoffice", "demo")
+        .getForEntity("/api/problems?page=" + Integer.MAX_VALUE, JsonNode.class);
+    assertThat(huge.getStatusCode().value()).isEqualTo(400);
+    assertThat(huge.getBody().toString()).contains("page")
+        .contains(String.valueOf(ProblemController.MAX_PAGE));
+    var last = rest.withBasicAuth("keyoffice", "demo").getForEntity("/api/problems?size=200&page="
+        + ProblemController.MAX_PAGE, JsonNode.class);
+    assertThat(last.getStatusCode().value()).isEqualTo(200);
+    assertThat(last.getBody().get("content")).isEmpty();
+  }
+
   private void runCycle() {
     var job = managementService.createJobQuery().processDefinitionKey("weekly-assignment")
         .timers().list().stream().filter(j -> j.getProcessInstanceId() == null).findFirst()
