@@ -483,6 +483,33 @@ class ProblemLedgerTest extends ApprovalTestSupport {
     assertThat(last.getBody().get("content")).isEmpty();
   }
 
+  @Autowired cn.kaifeng.jointapproval.deadline.DeadlineService deadlineService;
+  @Autowired cn.kaifeng.jointapproval.supervision.SupervisionCaseRepository supervisionCases;
+
+  @Test
+  void aUnitThatOnlyCarriesOutACaseReadsTheProjectButNotItsProblems() {
+    String id = post("cso-lankao", problem("CITY", "approval-zrzy")).getBody().get("id").asText();
+    String caseId = "S-test-" + code;
+    deadlineService.open("D-" + caseId, WEDNESDAY, 5);
+    supervisionCases.insert(caseId, cn.kaifeng.jointapproval.supervision.CaseOrigin
+        .PROJECT_OVERRUN, null, code, null, "限期整改", "approval-jtj", "D-" + caseId,
+        java.time.Instant.now());
+    assertThat(rest.withBasicAuth("officer-jtj", "demo")
+        .getForEntity("/api/problems/" + id, JsonNode.class).getStatusCode().value())
+        .isEqualTo(403);
+    var asUnit = rest.withBasicAuth("officer-jtj", "demo")
+        .getForEntity("/api/projects/" + code, JsonNode.class);
+    assertThat(asUnit.getStatusCode().value()).isEqualTo(200);
+    assertThat(asUnit.getBody().get("cases").toString()).contains(caseId);
+    assertThat(asUnit.getBody().get("problems")).isEmpty();
+    assertThat(asUnit.getBody().toString()).doesNotContain(id);
+    var asCounty = rest.withBasicAuth("cso-lankao", "demo")
+        .getForEntity("/api/projects/" + code, JsonNode.class).getBody();
+    assertThat(asCounty.get("problems")).hasSize(1);
+    assertThat(asCounty.get("problems").get(0).get("id").asText()).isEqualTo(id);
+    assertThat(asCounty.get("history").toString()).contains("PROBLEM_RAISED").contains(id);
+  }
+
   private void runCycle() {
     var job = managementService.createJobQuery().processDefinitionKey("weekly-assignment")
         .timers().list().stream().filter(j -> j.getProcessInstanceId() == null).findFirst()
