@@ -510,6 +510,37 @@ class ProblemLedgerTest extends ApprovalTestSupport {
     assertThat(asCounty.get("history").toString()).contains("PROBLEM_RAISED").contains(id);
   }
 
+  @Test
+  void anOutsiderCannotTellAnUnknownProjectFromAForbiddenOne() {
+    long before = count();
+    var unknown = problem("CITY", "approval-zrzy");
+    unknown.put("projectCode", "NOPE-404");
+    var badFields = problem("NATION", "nobody");
+    var unknownBadFields = problem("NATION", "nobody");
+    unknownBadFields.put("projectCode", "NOPE-404");
+    // An outsider (another county): the same 403 for the real project, with or without field
+    // errors, and for an unknown one; no field is named.
+    for (var body : List.of(problem("CITY", "approval-zrzy"), badFields, unknown,
+        unknownBadFields)) {
+      var answer = post("cso-longting", body);
+      assertThat(answer.getStatusCode().value()).as(body.toString()).isEqualTo(403);
+      assertThat(answer.getBody().toString()).doesNotContain("不存在").doesNotContain("level");
+    }
+    // Through the start form the same.
+    var path = "/engine-rest/process-definition/key/problem/submit-form";
+    assertThat(rest.withBasicAuth("cso-longting", "demo").postForEntity(path, form(unknown),
+        JsonNode.class).getStatusCode().value()).isEqualTo(403);
+    // Those who may raise for the project still get their field errors; city-wide roles learn
+    // that a code is unknown (they read every project anyway).
+    var own = post("cso-lankao", badFields);
+    assertThat(own.getStatusCode().value()).isEqualTo(400);
+    assertThat(own.getBody().toString()).contains("level").contains("proposedUnit");
+    var office = post("keyoffice", unknown);
+    assertThat(office.getStatusCode().value()).isEqualTo(400);
+    assertThat(office.getBody().toString()).contains("NOPE-404").contains("不存在");
+    assertThat(count()).isEqualTo(before);
+  }
+
   private void runCycle() {
     var job = managementService.createJobQuery().processDefinitionKey("weekly-assignment")
         .timers().list().stream().filter(j -> j.getProcessInstanceId() == null).findFirst()
