@@ -28,6 +28,9 @@ public class ProblemController {
   /** A page of the ledger. */
   public record Page(List<ProblemView> content, int page, int size, long totalElements) {}
 
+  static final int MAX_SIZE = 200;
+  static final int MAX_PAGE = Integer.MAX_VALUE / MAX_SIZE;
+
   private final ProblemRaising raising;
   private final ProblemRepository problems;
   private final ProblemViews views;
@@ -110,8 +113,9 @@ public class ProblemController {
         query.get("unit"), choice(ProblemCategory.class, query, "category", errors),
         choice(ProblemLevel.class, query, "level", errors),
         choice(ProblemStatus.class, query, "status", errors), overdue(query, errors));
-    int page = number(query, "page", 0, 0, Integer.MAX_VALUE, errors);
-    int size = number(query, "size", 20, 1, 200, errors);
+    // Capped so that page * size (the SQL offset) stays a small, valid number.
+    int page = number(query, "page", 0, 0, MAX_PAGE, errors);
+    int size = number(query, "size", 20, 1, MAX_SIZE, errors);
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }

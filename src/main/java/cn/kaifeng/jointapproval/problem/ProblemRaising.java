@@ -41,10 +41,15 @@ public class ProblemRaising {
   /** Returns the raised problem. */
   @Transactional
   public Problem raise(Map<String, Object> body, String userId, Collection<String> groups) {
+    // Who asks before what is sent: 403 before field errors, and the same 403 for an unknown
+    // project as for one the user may not touch (see ProblemPolicy.mayAttemptRaise).
+    Object named = body == null ? null : body.get("projectCode");
+    if (!policy.mayAttemptRaise(named, userId, groups)) {
+      throw forbidden(String.valueOf(named).strip());
+    }
     var request = validator.validate(body);
     if (!policy.mayRaise(userId, groups, projects.get(request.projectCode()))) {
-      throw new ForbiddenException("无权为项目 " + request.projectCode()
-          + " 提出问题：只有其首席服务官、所在县区、分包市领导、有其审批事项的科室和市重点办可以提出");
+      throw forbidden(request.projectCode());
     }
     var previous = identityService.getCurrentAuthentication();
     identityService.setAuthentication(userId, List.copyOf(groups));
@@ -59,5 +64,10 @@ public class ProblemRaising {
         identityService.setAuthentication(previous);
       }
     }
+  }
+
+  private static ForbiddenException forbidden(String projectCode) {
+    return new ForbiddenException("无权为项目 " + projectCode
+        + " 提出问题：只有其首席服务官、所在县区、分包市领导、有其审批事项的科室和市重点办可以提出");
   }
 }

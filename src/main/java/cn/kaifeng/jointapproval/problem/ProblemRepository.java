@@ -145,7 +145,7 @@ public class ProblemRepository {
     var params = new HashMap<String, Object>();
     String where = where(filter, scope, today, params);
     params.put("limit", size);
-    params.put("offset", page * size);
+    params.put("offset", (long) page * size);
     return jdbc.sql("select p.* from problem p join project pr on pr.code = p.project_code"
         + where + " order by p.raised_at, p.id limit :limit offset :offset")
         .params(params).query(ProblemRepository::map).list();

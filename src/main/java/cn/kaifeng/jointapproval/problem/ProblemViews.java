@@ -3,6 +3,9 @@ package cn.kaifeng.jointapproval.problem;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
 import cn.kaifeng.jointapproval.deadline.DeadlineService;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
 /** Builds {@link ProblemView}s; also what a project's view lists as its problems. */
@@ -19,7 +22,19 @@ public class ProblemViews {
 
   /** Every problem of a project with its history, oldest first. */
   public List<ProblemView> ofProject(String projectCode) {
-    return problems.ofProject(projectCode).stream().map(p -> of(p, true)).toList();
+    return ofProject(projectCode, p -> true);
+  }
+
+  /** The problems of a project that {@code readable} lets through, with their history. */
+  public List<ProblemView> ofProject(String projectCode, Predicate<Problem> readable) {
+    return problems.ofProject(projectCode).stream().filter(readable).map(p -> of(p, true))
+        .toList();
+  }
+
+  /** The ids of the problems of a project that {@code readable} keeps back. */
+  public Set<String> hiddenIds(String projectCode, Predicate<Problem> readable) {
+    return problems.ofProject(projectCode).stream().filter(readable.negate()).map(Problem::id)
+        .collect(Collectors.toSet());
   }
 
   ProblemView of(Problem p, boolean withHistory) {

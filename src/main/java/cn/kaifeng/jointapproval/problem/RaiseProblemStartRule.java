@@ -36,6 +36,12 @@ public class RaiseProblemStartRule implements StartSubmissionRule {
   @Override
   public void check(Map<String, Object> variables, String businessKey, String userId,
       List<String> groupIds) {
+    // As POST /api/problems: who asks first, so an unknown project looks like a forbidden one.
+    Object named = variables == null ? null : variables.get("projectCode");
+    if (!policy.mayAttemptRaise(named, userId, groupIds)) {
+      throw new AuthorizationException("用户 " + userId + " 无权为项目 "
+          + String.valueOf(named).strip() + " 提出问题");
+    }
     ProblemRequest request;
     try {
       request = validator.validate(variables);

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * The office's decisions on a week's list, read against the sheet in the ledger. The form repeats
  * the list with read-only problem ids, but a client can change those: only problems to decide on
  * this sheet count, each once, and every one needs a decision: 交办 with a responsible unit and
- * 1–{@code max-deadline-days} working days; 合并 into another open problem; 不属问题 with a reason;
+ * 1–{@code max-deadline-days} working days; 合并 into another open problem that this same list
+ * neither merges nor closes as 不属问题 (no cycle, nothing left open); 不属问题 with a reason;
  * 报省协调机制 only for a PROVINCE problem. Anything else refuses the whole list (400, field
  * {@code problems}), naming every entry.
  */
@@ -44,6 +45,7 @@ public class WeeklyDecisions {
     sheets.lines(sheetId).stream().filter(l -> "PROBLEM".equals(l.kind()))
         .forEach(l -> onSheet.put(l.problemId(), problems.find(l.problemId()).orElseThrow()));
     Set<String> seen = new HashSet<>();
+    Map<String, ProblemDecision> decided = new LinkedHashMap<>();
     List<Decision> decisions = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     int position = 0;
@@ -65,6 +67,9 @@ public class WeeklyDecisions {
         decision = ProblemDecision.valueOf(String.valueOf(entry.get("decision")));
       } catch (IllegalArgumentException e) {
         errors.add(id + "：请选择处理方式");
+      }
+      if (decision != null) {
+        decided.put(id, decision);
       }
       Integer days = null;
       String unit = blankToNull(entry.get("responsibleUnit"));
@@ -98,6 +103,19 @@ public class WeeklyDecisions {
       }
       if (errors.size() == before) {
         decisions.add(new Decision(problem, decision, unit, days, into, reason));
+      }
+    }
+    // A merge target is checked against the ledger above, before this list is applied; it must
+    // also stay open after it: not merged itself, not closed as 不属问题 by the same list.
+    for (var d : decisions) {
+      if (d.decision() == ProblemDecision.MERGE) {
+        var targetDecision = decided.get(d.mergeInto());
+        if (targetDecision == ProblemDecision.MERGE
+            || targetDecision == ProblemDecision.NOT_A_PROBLEM) {
+          errors.add(d.problem().id() + "：合并目标 " + d.mergeInto() + " 在本清单中"
+              + (targetDecision == ProblemDecision.MERGE ? "也被合并" : "被认定不属问题")
+              + "，合并后将无问题保持办理");
+        }
       }
     }
     for (var id : onSheet.keySet()) {

@@ -1,6 +1,7 @@
 package cn.kaifeng.jointapproval.projectview;
 
 import cn.kaifeng.jointapproval.approval.NodeReports;
+import cn.kaifeng.jointapproval.problem.ProblemPolicy;
 import cn.kaifeng.jointapproval.project.ProjectRegistrationService;
 import cn.kaifeng.jointapproval.project.ProjectRepository;
 import cn.kaifeng.jointapproval.web.ForbiddenException;
@@ -29,9 +30,12 @@ public class ProjectController {
   private final ProjectAccess access;
   private final NodeReports nodes;
   private final ProjectList list;
+  private final ProblemPolicy problemPolicy;
 
   public ProjectController(ProjectRegistrationService registration, ProjectViews views,
-      ProjectRepository projects, ProjectAccess access, NodeReports nodes, ProjectList list) {
+      ProjectRepository projects, ProjectAccess access, NodeReports nodes, ProjectList list,
+      ProblemPolicy problemPolicy) {
+    this.problemPolicy = problemPolicy;
     this.registration = registration;
     this.views = views;
     this.projects = projects;
@@ -60,7 +64,17 @@ public class ProjectController {
     if (!access.mayRead(user.getName(), groups(user), project)) {
       throw new ForbiddenException("无权查看项目 " + code + "：它不在本县区，没有本科室的事项，也不是您分包的项目");
     }
-    return views.of(code);
+    return readerView(code, user);
+  }
+
+  /**
+   * The project with only the problems the user may read one by one (a unit carrying out a
+   * supervision case reads the project, not every problem of it).
+   */
+  private ProjectView readerView(String code, Authentication user) {
+    var project = projects.get(code);
+    var groups = groups(user);
+    return views.of(code, p -> problemPolicy.mayRead(user.getName(), groups, project, p));
   }
 
   /** Records the next node of the project's life (DOMAIN.md §8.1). */
@@ -68,7 +82,7 @@ public class ProjectController {
   ProjectView recordNode(@PathVariable String code, @RequestBody Map<String, Object> body,
       Authentication user) {
     nodes.record(code, body, user.getName(), groups(user));
-    return views.of(code);
+    return readerView(code, user);
   }
 
   private static List<String> groups(Authentication user) {

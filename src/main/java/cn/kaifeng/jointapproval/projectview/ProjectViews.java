@@ -25,6 +25,8 @@ import cn.kaifeng.jointapproval.supervision.CaseStatus;
 import cn.kaifeng.jointapproval.supervision.SupervisionCaseRepository;
 import cn.kaifeng.jointapproval.identity.IdentityCatalog;
 import java.util.List;
+import java.util.function.Predicate;
+import cn.kaifeng.jointapproval.problem.Problem;
 import java.util.Map;
 import cn.kaifeng.jointapproval.lifecycle.Alerts;
 import cn.kaifeng.jointapproval.lifecycle.InvestmentViews;
@@ -74,8 +76,18 @@ public class ProjectViews {
     this.groupNames = catalog.groupNames();
   }
 
+  /** The whole project with every problem: for internal callers, not for a reader's answer. */
   @Transactional(readOnly = true)
   public ProjectView of(String code) {
+    return of(code, p -> true);
+  }
+
+  /**
+   * The project as a reader sees it: only the problems {@code readableProblem} lets through
+   * (a project's reader is not necessarily a reader of each of its problems).
+   */
+  @Transactional(readOnly = true)
+  public ProjectView of(String code, Predicate<Problem> readableProblem) {
     var project = projects.get(code);
     var r = project.registration();
     var clock = project.deadlineId() == null ? null : deadlines.get(project.deadlineId());
@@ -90,7 +102,12 @@ public class ProjectViews {
       gross = deadlines.grossWorkingDays(clock);
       net = deadlines.netWorkingDays(clock);
     }
-    var history = ledger.of(code);
+    // The project's history repeats each problem's events (PROBLEM_*, naming its id): keep back
+    // those of the problems the reader may not read.
+    var hidden = problems.hiddenIds(code, readableProblem);
+    var history = ledger.of(code).stream().filter(e -> e.event() == null
+        || !e.event().startsWith("PROBLEM_") || e.detail() == null
+        || hidden.stream().noneMatch(e.detail()::contains)).toList();
     var itemViews = items.ofProject(code).stream().map(item -> {
       var itemClock = deadlines.get(item.deadlineId());
       return new ProjectView.Item(item.itemCode(), item.name(), item.department(),
@@ -119,7 +136,7 @@ public class ProjectViews {
         project.completedOn(),
         project.startedOn(), project.processInstanceId(), project.registeredBy(),
         project.registeredAt(), itemViews, matterViews(code), caseViews(code), history,
-        plans.current(code).orElse(null), investments.current(code), problems.ofProject(code));
+        plans.current(code).orElse(null), investments.current(code), problems.ofProject(code, readableProblem));
   }
 
   private List<ProjectView.Case> caseViews(String code) {

@@ -445,6 +445,130 @@ class ProblemLedgerTest extends ApprovalTestSupport {
         .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("county-lankao"));
   }
 
+  @Test
+  void aWeeklyListMayNotMergeIntoAProblemItClosesOrMerges() {
+    String a = post("keyoffice", problem("CITY", "approval-zrzy")).getBody().get("id").asText();
+    String b = post("keyoffice", problem("CITY", "approval-zrzy")).getBody().get("id").asText();
+    String c = post("keyoffice", problem("CITY", "approval-zrzy")).getBody().get("id").asText();
+    at(WEDNESDAY.plusDays(1), 17, 0);
+    runCycle();
+    var task = taskService.createTaskQuery().processDefinitionKey("weekly-assignment")
+        .taskCandidateGroup("key-projects-office").singleResult();
+    var list = jdbc.sql("select problem_id from weekly_sheet_line where kind = 'PROBLEM'"
+        + " and sheet_id = (select id from weekly_sheet where process_instance_id = :pi)")
+        .param("pi", task.getProcessInstanceId()).query(String.class).list();
+    assertThat(list).contains(a, b, c);
+    try {
+      var cases = List.of(
+          // A → B and B → A: a cycle, both would close as merged.
+          Map.of(a, merge(b), b, merge(a), c, assign()),
+          // A → B while B is closed as 不属问题 by the same list.
+          Map.of(a, merge(b), b, notAProblem(), c, assign()),
+          // A → B while B is merged into C.
+          Map.of(a, merge(b), b, merge(c), c, assign()));
+      for (var decided : cases) {
+        var entries = list.stream().map(id -> {
+          var entry = new HashMap<String, Object>(decided.getOrDefault(id, notAProblem()));
+          entry.put("problemId", id);
+          return (Object) entry;
+        }).toList();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> completeAs("keyoffice",
+            "key-projects-office", task.getId(), Map.of("problems", entries)))
+            .hasMessageContaining("problems").hasMessageContaining(a)
+            .hasMessageContaining("合并目标 " + b);
+        for (String id : List.of(a, b, c)) {
+          assertThat(getProblem("keyoffice", id).get("status").asText()).as(id)
+              .isEqualTo("NEW");
+        }
+      }
+    } finally {
+      runtimeService.deleteProcessInstance(task.getProcessInstanceId(), "test isolation");
+    }
+  }
+
+  private static Map<String, Object> merge(String into) {
+    return Map.of("decision", "MERGE", "mergeInto", into);
+  }
+
+  private static Map<String, Object> notAProblem() {
+    return Map.of("decision", "NOT_A_PROBLEM", "reason", "测试");
+  }
+
+  private static Map<String, Object> assign() {
+    return Map.of("decision", "ASSIGN", "responsibleUnit", "approval-zrzy", "deadlineDays", 5);
+  }
+
+  @Test
+  void aPageBeyondTheCapIsRefusedNotOverflowed() {
+    var huge = rest.withBasicAuth("keyoffice", "demo")
+        .getForEntity("/api/problems?page=" + Integer.MAX_VALUE, JsonNode.class);
+    assertThat(huge.getStatusCode().value()).isEqualTo(400);
+    assertThat(huge.getBody().toString()).contains("page")
+        .contains(String.valueOf(ProblemController.MAX_PAGE));
+    var last = rest.withBasicAuth("keyoffice", "demo").getForEntity("/api/problems?size=200&page="
+        + ProblemController.MAX_PAGE, JsonNode.class);
+    assertThat(last.getStatusCode().value()).isEqualTo(200);
+    assertThat(last.getBody().get("content")).isEmpty();
+  }
+
+  @Autowired cn.kaifeng.jointapproval.deadline.DeadlineService deadlineService;
+  @Autowired cn.kaifeng.jointapproval.supervision.SupervisionCaseRepository supervisionCases;
+
+  @Test
+  void aUnitThatOnlyCarriesOutACaseReadsTheProjectButNotItsProblems() {
+    String id = post("cso-lankao", problem("CITY", "approval-zrzy")).getBody().get("id").asText();
+    String caseId = "S-test-" + code;
+    deadlineService.open("D-" + caseId, WEDNESDAY, 5);
+    supervisionCases.insert(caseId, cn.kaifeng.jointapproval.supervision.CaseOrigin
+        .PROJECT_OVERRUN, null, code, null, "限期整改", "approval-jtj", "D-" + caseId,
+        java.time.Instant.now());
+    assertThat(rest.withBasicAuth("officer-jtj", "demo")
+        .getForEntity("/api/problems/" + id, JsonNode.class).getStatusCode().value())
+        .isEqualTo(403);
+    var asUnit = rest.withBasicAuth("officer-jtj", "demo")
+        .getForEntity("/api/projects/" + code, JsonNode.class);
+    assertThat(asUnit.getStatusCode().value()).isEqualTo(200);
+    assertThat(asUnit.getBody().get("cases").toString()).contains(caseId);
+    assertThat(asUnit.getBody().get("problems")).isEmpty();
+    assertThat(asUnit.getBody().toString()).doesNotContain(id);
+    var asCounty = rest.withBasicAuth("cso-lankao", "demo")
+        .getForEntity("/api/projects/" + code, JsonNode.class).getBody();
+    assertThat(asCounty.get("problems")).hasSize(1);
+    assertThat(asCounty.get("problems").get(0).get("id").asText()).isEqualTo(id);
+    assertThat(asCounty.get("history").toString()).contains("PROBLEM_RAISED").contains(id);
+  }
+
+  @Test
+  void anOutsiderCannotTellAnUnknownProjectFromAForbiddenOne() {
+    long before = count();
+    var unknown = problem("CITY", "approval-zrzy");
+    unknown.put("projectCode", "NOPE-404");
+    var badFields = problem("NATION", "nobody");
+    var unknownBadFields = problem("NATION", "nobody");
+    unknownBadFields.put("projectCode", "NOPE-404");
+    // An outsider (another county): the same 403 for the real project, with or without field
+    // errors, and for an unknown one; no field is named.
+    for (var body : List.of(problem("CITY", "approval-zrzy"), badFields, unknown,
+        unknownBadFields)) {
+      var answer = post("cso-longting", body);
+      assertThat(answer.getStatusCode().value()).as(body.toString()).isEqualTo(403);
+      assertThat(answer.getBody().toString()).doesNotContain("不存在").doesNotContain("level");
+    }
+    // Through the start form the same.
+    var path = "/engine-rest/process-definition/key/problem/submit-form";
+    assertThat(rest.withBasicAuth("cso-longting", "demo").postForEntity(path, form(unknown),
+        JsonNode.class).getStatusCode().value()).isEqualTo(403);
+    // Those who may raise for the project still get their field errors; city-wide roles learn
+    // that a code is unknown (they read every project anyway).
+    var own = post("cso-lankao", badFields);
+    assertThat(own.getStatusCode().value()).isEqualTo(400);
+    assertThat(own.getBody().toString()).contains("level").contains("proposedUnit");
+    var office = post("keyoffice", unknown);
+    assertThat(office.getStatusCode().value()).isEqualTo(400);
+    assertThat(office.getBody().toString()).contains("NOPE-404").contains("不存在");
+    assertThat(count()).isEqualTo(before);
+  }
+
   private void runCycle() {
     var job = managementService.createJobQuery().processDefinitionKey("weekly-assignment")
         .timers().list().stream().filter(j -> j.getProcessInstanceId() == null).findFirst()
