@@ -1,7 +1,7 @@
 package cn.kaifeng.jointapproval.approval;
 
-import cn.kaifeng.jointapproval.identity.People;
 import cn.kaifeng.jointapproval.modelsafety.ModelExpressionBean;
+import cn.kaifeng.jointapproval.project.NamedOfficer;
 import cn.kaifeng.jointapproval.project.ProjectRepository;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -19,12 +19,13 @@ public class ItemGroups {
 
   private final ProjectItemRepository items;
   private final ProjectRepository projects;
-  private final People people;
+  private final NamedOfficer namedOfficer;
 
-  public ItemGroups(ProjectItemRepository items, ProjectRepository projects, People people) {
+  public ItemGroups(ProjectItemRepository items, ProjectRepository projects,
+      NamedOfficer namedOfficer) {
     this.items = items;
     this.projects = projects;
-    this.people = people;
+    this.namedOfficer = namedOfficer;
   }
 
   /** The approval section of the item bound to this process instance. */
@@ -47,7 +48,6 @@ public class ItemGroups {
    */
   public String chiefServiceOfficer(DelegateExecution execution) {
     var project = projects.get(ItemRef.of(execution, items).projectCode());
-    String officer = project.registration().chiefServiceOfficer();
-    return officer != null && people.isMember(officer, project.county().group()) ? officer : null;
+    return namedOfficer.of(project, project.county().group());
   }
 }

@@ -1,6 +1,6 @@
 package cn.kaifeng.jointapproval.problem;
 
-import cn.kaifeng.jointapproval.identity.People;
+import cn.kaifeng.jointapproval.project.NamedOfficer;
 import cn.kaifeng.jointapproval.project.ProjectRepository;
 
 import cn.kaifeng.jointapproval.modelsafety.ModelExpressionBean;
@@ -19,22 +19,20 @@ public class ProblemTasks {
 
   private final ProblemRepository problems;
   private final ProjectRepository projects;
-  private final People people;
+  private final NamedOfficer namedOfficer;
 
-  public ProblemTasks(ProblemRepository problems, ProjectRepository projects, People people) {
+  public ProblemTasks(ProblemRepository problems, ProjectRepository projects,
+      NamedOfficer namedOfficer) {
     this.problems = problems;
     this.projects = projects;
-    this.people = people;
+    this.namedOfficer = namedOfficer;
   }
 
   /** {@code null} (the group only) for any other unit or an officer who is not a user of it. */
   public String chiefServiceOfficer(DelegateExecution execution) {
     var problem = ProblemRef.of(execution.getProcessInstanceId(), problems);
     var project = projects.get(problem.projectCode());
-    String county = project.county().group();
-    String officer = project.registration().chiefServiceOfficer();
-    return county.equals(problem.responsibleUnit()) && officer != null
-        && people.isMember(officer, county) ? officer : null;
+    return namedOfficer.of(project, problem.responsibleUnit());
   }
 
   public String unit(DelegateExecution execution) {

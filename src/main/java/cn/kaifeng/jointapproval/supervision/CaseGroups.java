@@ -1,6 +1,6 @@
 package cn.kaifeng.jointapproval.supervision;
 
-import cn.kaifeng.jointapproval.identity.People;
+import cn.kaifeng.jointapproval.project.NamedOfficer;
 import cn.kaifeng.jointapproval.project.ProjectRepository;
 
 import cn.kaifeng.jointapproval.modelsafety.ModelExpressionBean;
@@ -20,12 +20,13 @@ public class CaseGroups {
 
   private final SupervisionCaseRepository cases;
   private final ProjectRepository projects;
-  private final People people;
+  private final NamedOfficer namedOfficer;
 
-  public CaseGroups(SupervisionCaseRepository cases, ProjectRepository projects, People people) {
+  public CaseGroups(SupervisionCaseRepository cases, ProjectRepository projects,
+      NamedOfficer namedOfficer) {
     this.cases = cases;
     this.projects = projects;
-    this.people = people;
+    this.namedOfficer = namedOfficer;
   }
 
   public String responsibleUnit(DelegateExecution execution) {
@@ -40,9 +41,6 @@ public class CaseGroups {
   public String chiefServiceOfficer(DelegateExecution execution) {
     var supervised = cases.get(SupervisionCase.idOf(execution.getProcessInstanceId()));
     var project = projects.get(supervised.projectCode());
-    String county = project.county().group();
-    String officer = project.registration().chiefServiceOfficer();
-    return county.equals(supervised.responsibleUnit()) && officer != null
-        && people.isMember(officer, county) ? officer : null;
+    return namedOfficer.of(project, supervised.responsibleUnit());
   }
 }

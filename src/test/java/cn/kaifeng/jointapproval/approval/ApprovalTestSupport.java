@@ -8,6 +8,7 @@ import cn.kaifeng.jointapproval.projectview.ProjectViews;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -25,6 +26,7 @@ public abstract class ApprovalTestSupport {
   @Autowired protected RuntimeService runtimeService;
   @Autowired protected TaskService taskService;
   @Autowired protected ManagementService managementService;
+  @Autowired protected HistoryService historyService;
   @Autowired protected CalendarService calendar;
   @Autowired protected ProjectItemRepository projectItems;
 
@@ -110,5 +112,22 @@ public abstract class ApprovalTestSupport {
         complete(task, Map.of("outcome", "APPROVED", "opinion", "同意"));
       }
     }
+  }
+
+  /** How many coordinations (platform matters) the project's items opened so far. */
+  protected long coordinations(String code) {
+    return historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey("coordination").processInstanceBusinessKey(code).count();
+  }
+
+  /** Fires a timer of the item if it is due now; {@code false} if there is none or not yet. */
+  protected boolean fireIfDue(String code, String itemCode, String timerId) {
+    var job = timer(item(code, itemCode).getId(), timerId);
+    if (job == null || job.getDuedate().after(ClockUtil.getCurrentTime())) {
+      return false;
+    }
+    managementService.executeJob(job.getId());
+    runContinuations();
+    return true;
   }
 }

@@ -69,22 +69,6 @@ class StageClocksProcessTest extends ApprovalTestSupport {
         .processDefinitionKey("coordination").taskDefinitionKey("coordinate").singleResult();
   }
 
-  private long coordinations(String code) {
-    return engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey("coordination").processInstanceBusinessKey(code).count();
-  }
-
-  /** Fires a timer of the item if it is due now; {@code false} if there is none or not yet. */
-  private boolean fireIfDue(String code, String itemCode, String timerId) {
-    var job = timer(item(code, itemCode).getId(), timerId);
-    if (job == null || job.getDuedate().after(ClockUtil.getCurrentTime())) {
-      return false;
-    }
-    managementService.executeJob(job.getId());
-    runContinuations();
-    return true;
-  }
-
   @Test
   void aLaterStagePastTheProjectLimitKeepsItsPromisesTurnsTheProjectYellowAndMailsOnce() {
     var code = registerPlain();

@@ -332,22 +332,6 @@ class EscalationProcessTest extends ApprovalTestSupport {
         .contains("agendaCloses");
   }
 
-  private long coordinations(String code) {
-    return engine.getHistoryService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey("coordination").processInstanceBusinessKey(code).count();
-  }
-
-  /** Fires a timer of the item if it is due now; {@code false} if there is none or not yet. */
-  private boolean fireIfDue(String code, String itemCode, String timerId) {
-    var job = timer(item(code, itemCode).getId(), timerId);
-    if (job == null || job.getDuedate().after(ClockUtil.getCurrentTime())) {
-      return false;
-    }
-    managementService.executeJob(job.getId());
-    runContinuations();
-    return true;
-  }
-
   /** Issue 15 point 4: the section cannot open a second matter while the item is in one. */
   private void assertNoSecondMatter(String code, String itemCode) {
     assertThat(projectItems.inMatter(code, itemCode)).isTrue();
