@@ -1,5 +1,7 @@
 package cn.kaifeng.jointapproval.lifecycle;
 
+import cn.kaifeng.jointapproval.support.TestSmtp;
+
 import cn.kaifeng.jointapproval.approval.ApprovalTestSupport;
 import cn.kaifeng.jointapproval.support.ProjectFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,20 +43,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("test")
 abstract class LifecycleTestSupport extends ApprovalTestSupport {
 
-  static final int SMTP_PORT = freePort();
+  static final int SMTP_PORT = TestSmtp.freePort();
 
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(
-      new com.icegreen.greenmail.util.ServerSetup(SMTP_PORT, null, "smtp"));
+  static GreenMailExtension smtp = TestSmtp.server(SMTP_PORT);
 
-  /** A free port, never a fixed one: other builds run on the same machine. */
-  private static int freePort() {
-    try (var socket = new java.net.ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
 
   @DynamicPropertySource
   static void smtpPort(DynamicPropertyRegistry registry) {

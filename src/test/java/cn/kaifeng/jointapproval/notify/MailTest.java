@@ -1,5 +1,7 @@
 package cn.kaifeng.jointapproval.notify;
 
+import cn.kaifeng.jointapproval.support.TestSmtp;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,20 +33,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ActiveProfiles("test")
 class MailTest extends ApprovalTestSupport {
 
-  static final int SMTP_PORT = freePort();
+  static final int SMTP_PORT = TestSmtp.freePort();
 
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(
-      new com.icegreen.greenmail.util.ServerSetup(SMTP_PORT, null, "smtp"));
+  static GreenMailExtension smtp = TestSmtp.server(SMTP_PORT);
 
-  /** A free port, not GreenMail's fixed 3025: two builds on one machine must not collide. */
-  private static int freePort() {
-    try (var socket = new java.net.ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
 
   @org.springframework.test.context.DynamicPropertySource
   static void smtpPort(org.springframework.test.context.DynamicPropertyRegistry registry) {

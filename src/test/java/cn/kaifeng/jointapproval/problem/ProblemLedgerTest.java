@@ -1,5 +1,7 @@
 package cn.kaifeng.jointapproval.problem;
 
+import cn.kaifeng.jointapproval.support.TestSmtp;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.kaifeng.jointapproval.approval.ApprovalTestSupport;
@@ -44,19 +46,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("test")
 class ProblemLedgerTest extends ApprovalTestSupport {
 
-  static final int SMTP_PORT = freePort();
+  static final int SMTP_PORT = TestSmtp.freePort();
 
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(
-      new com.icegreen.greenmail.util.ServerSetup(SMTP_PORT, null, "smtp"));
+  static GreenMailExtension smtp = TestSmtp.server(SMTP_PORT);
 
-  private static int freePort() {
-    try (var socket = new java.net.ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
 
   @DynamicPropertySource
   static void smtpPort(DynamicPropertyRegistry registry) {
