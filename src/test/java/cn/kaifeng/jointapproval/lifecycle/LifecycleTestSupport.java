@@ -6,13 +6,10 @@ import cn.kaifeng.jointapproval.approval.ApprovalTestSupport;
 import cn.kaifeng.jointapproval.support.ProjectFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -138,58 +135,26 @@ abstract class LifecycleTestSupport extends ApprovalTestSupport {
     runContinuations();
   }
 
+
+
+
+
+
+
   /** Distinct mails to {@code address} whose subject contains {@code text}. */
   protected List<MimeMessage> mails(String address, String text) {
-    var seen = new HashSet<String>();
-    return Arrays.stream(smtp.getReceivedMessages())
-        .filter(m -> recipients(m).contains(address))
-        .filter(m -> subject(m).contains(text))
-        .filter(m -> seen.add(header(m))).toList();
+    return TestSmtp.mails(smtp, address, text);
   }
 
   protected static List<String> recipients(MimeMessage message) {
-    try {
-      return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-          .map(Object::toString).toList();
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
+    return TestSmtp.recipients(message);
   }
 
   protected static String subject(MimeMessage message) {
-    try {
-      return message.getSubject();
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
+    return TestSmtp.subject(message);
   }
 
-  private static String header(MimeMessage message) {
-    try {
-      return message.getMessageID();
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** The decoded plain-text and HTML parts. */
   protected static String body(MimeMessage message) {
-    try {
-      StringBuilder out = new StringBuilder();
-      collect(message.getContent(), out);
-      return out.toString();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void collect(Object content, StringBuilder out) throws Exception {
-    if (content instanceof jakarta.mail.Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        collect(multipart.getBodyPart(i).getContent(), out);
-      }
-    } else {
-      out.append(content);
-    }
+    return TestSmtp.body(message);
   }
 }

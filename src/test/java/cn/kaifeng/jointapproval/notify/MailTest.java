@@ -1,6 +1,8 @@
 package cn.kaifeng.jointapproval.notify;
 
 import cn.kaifeng.jointapproval.support.TestSmtp;
+import static cn.kaifeng.jointapproval.support.TestSmtp.body;
+import static cn.kaifeng.jointapproval.support.TestSmtp.subject;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,10 +11,8 @@ import cn.kaifeng.jointapproval.approval.ApprovalTestSupport;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
 import cn.kaifeng.jointapproval.support.ProjectFixtures;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -73,65 +73,11 @@ class MailTest extends ApprovalTestSupport {
     return code;
   }
 
-  /**
-   * Distinct mails addressed to {@code address} whose subject contains {@code text} (GreenMail
-   * keeps a copy per recipient's mailbox).
-   */
-  private List<MimeMessage> mails(String address, String text) {
-    var seen = new java.util.HashSet<String>();
-    return Arrays.stream(smtp.getReceivedMessages())
-        .filter(m -> recipients(m).contains(address))
-        .filter(m -> subject(m).contains(text))
-        .filter(m -> seen.add(messageId(m))).toList();
-  }
 
-  private static String messageId(MimeMessage message) {
-    try {
-      return message.getMessageID();
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
-  /** The decoded plain-text and HTML parts. */
-  private static String body(MimeMessage message) {
-    try {
-      StringBuilder out = new StringBuilder();
-      collect(message.getContent(), out);
-      return out.toString();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
-  private static void collect(Object content, StringBuilder out) throws Exception {
-    if (content instanceof jakarta.mail.Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        var part = multipart.getBodyPart(i);
-        out.append("[").append(part.getContentType().split(";")[0]).append("]");
-        collect(part.getContent(), out);
-      }
-    } else {
-      out.append(content);
-    }
-  }
 
-  private static List<String> recipients(MimeMessage message) {
-    try {
-      return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-          .map(Object::toString).toList();
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
-  private static String subject(MimeMessage message) {
-    try {
-      return message.getSubject();
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   @Test
   void aNewItemIsMailedToItsSectionWithALinkToTheTask() throws Exception {
@@ -324,4 +270,8 @@ class MailTest extends ApprovalTestSupport {
   }
 
 
+
+  private List<MimeMessage> mails(String address, String text) {
+    return TestSmtp.mails(smtp, address, text);
+  }
 }

@@ -621,19 +621,9 @@ class ProblemLedgerTest extends ApprovalTestSupport {
     }).toList();
   }
 
-  private static String body(MimeMessage message) throws Exception {
-    var out = new StringBuilder();
-    collect(message.getContent(), out);
-    return out.toString();
-  }
 
-  private static void collect(Object content, StringBuilder out) throws Exception {
-    if (content instanceof jakarta.mail.Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        collect(multipart.getBodyPart(i).getContent(), out);
-      }
-    } else {
-      out.append(content);
-    }
+
+  private static String body(MimeMessage message) {
+    return TestSmtp.body(message);
   }
 }
