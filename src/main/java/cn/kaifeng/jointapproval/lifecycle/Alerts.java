@@ -79,7 +79,11 @@ public class Alerts {
    * reached is settled: it is not shown even before the daily run writes its clearing down.
    */
   public List<ProjectAlert.View> open(String projectCode) {
-    var reached = nodeFacts.of(projectCode);
+    return open(projectCode, nodeFacts.of(projectCode));
+  }
+
+  /** The same, for a caller that has already read the nodes the project reached. */
+  public List<ProjectAlert.View> open(String projectCode, ReachedNodes reached) {
     return alerts.openOf(projectCode).stream()
         .filter(a -> a.node() == null || !reached.reached(a.node()))
         .map(ProjectAlert::view).toList();

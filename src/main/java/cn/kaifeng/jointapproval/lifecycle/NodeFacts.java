@@ -9,9 +9,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Which nodes a project has reached, from the ledger: its recorded nodes (project_node), its
- * furthest node (project.node) and the facts the approval process keeps on the project itself
- * (land delisting, readiness, the construction start), whichever records a node first.
+ * Which nodes a project has reached, from the ledger: its furthest node (project.node) and the
+ * recorded nodes with their dates (project_node). Every step that reaches a node writes both in
+ * one transaction (registration, node reports, readiness, the start), and changeset 008 wrote them
+ * for projects registered before; one query reads both.
  */
 @Repository
 public class NodeFacts {
@@ -26,30 +27,16 @@ public class NodeFacts {
     Map<Node, LocalDate> dates = new EnumMap<>(Node.class);
     Node[] furthest = {null};
     jdbc.sql("""
-        select node, land_delisted_on, completed_on, started_on, status from project
-        where code = :code""")
+        select p.node as furthest, n.node, n.reached_on from project p
+        left join project_node n on n.project_code = p.code
+        where p.code = :code""")
         .param("code", projectCode)
         .query(rs -> {
-          furthest[0] = Node.byName(rs.getString("node")).orElse(null);
-          put(dates, Node.LANDED, rs.getObject("land_delisted_on", LocalDate.class));
-          put(dates, Node.READY, rs.getObject("completed_on", LocalDate.class));
-          if ("STARTED".equals(rs.getString("status"))) {
-            put(dates, Node.STARTED, rs.getObject("started_on", LocalDate.class));
-          }
-        });
-    jdbc.sql("select node, reached_on from project_node where project_code = :code")
-        .param("code", projectCode)
-        .query(rs -> {
+          furthest[0] = Node.byName(rs.getString("furthest")).orElse(null);
           var on = rs.getObject("reached_on", LocalDate.class);
           Node.byName(rs.getString("node")).ifPresent(node -> dates.put(node, on));
         });
-    Node last = furthest[0];
-    for (Node node : dates.keySet()) {
-      if (last == null || node.ordinal() > last.ordinal()) {
-        last = node;
-      }
-    }
-    return new ReachedNodes(last, dates);
+    return new ReachedNodes(furthest[0], dates);
   }
 
   /** Every project's code. */
@@ -68,11 +55,5 @@ public class NodeFacts {
   public java.util.List<String> projectsOfLeader(String userId) {
     return jdbc.sql("select code from project where contracting_leader = :id order by code")
         .param("id", userId).query(String.class).list();
-  }
-
-  private static void put(Map<Node, LocalDate> dates, Node node, LocalDate on) {
-    if (on != null) {
-      dates.put(node, on);
-    }
   }
 }

@@ -63,7 +63,7 @@ public class WeeklyReport {
       reached.dates().entrySet().stream().sorted(Map.Entry.comparingByKey())
           .filter(e -> !e.getValue().isBefore(from) && !e.getValue().isAfter(to))
           .forEach(e -> reachedLines.add(e.getKey().displayName() + "（" + e.getValue() + "）"));
-      var open = alerts.open(code);
+      var open = alerts.open(code, reached);
       List<String> itemLines = new ArrayList<>();
       boolean redItem = false;
       for (var item : items.ofProject(code)) {
