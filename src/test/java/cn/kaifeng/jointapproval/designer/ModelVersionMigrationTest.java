@@ -2,7 +2,6 @@ package cn.kaifeng.jointapproval.designer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.kaifeng.jointapproval.approval.ApprovalTestSupport;
 import cn.kaifeng.jointapproval.support.ProjectFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -13,17 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The README's "changing a model that runs": a designer deploys a changed approval-item exactly
@@ -31,18 +27,13 @@ import org.springframework.test.context.ActiveProfiles;
  * one, and the administrator moves the running items over with a migration plan, where they are
  * completed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    // A context of its own: these tests deploy changed models, which no other test should meet.
-    properties = "jointapproval.test.context=designer-changes")
-@ActiveProfiles("test")
-class ModelVersionMigrationTest extends ApprovalTestSupport {
+class ModelVersionMigrationTest extends DesignerChangesTestSupport {
 
   static final LocalDate MONDAY = LocalDate.parse("2025-03-03");
   static final String DESIGNER = "designer-migration";
   static final String PASSWORD = "designer-migration-pw";
 
   @Autowired TestRestTemplate rest;
-  @Autowired RepositoryService repositoryService;
   @Autowired IdentityService identityService;
 
   @BeforeEach
