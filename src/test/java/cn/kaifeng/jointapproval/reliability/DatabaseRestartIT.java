@@ -137,22 +137,26 @@ class DatabaseRestartIT {
     assertThat(register(before).status()).isEqualTo(201);
     assertThat(health()).isEqualTo(200);
 
-    // Load: registrations and reads, one after another, for the whole drill.
+    // Load: four clients registering and reading, one call after another, for the whole drill.
     var answers = new ConcurrentLinkedQueue<Answer>();
     var running = new AtomicBoolean(true);
-    var load = new Thread(() -> {
-      while (running.get()) {
-        try {
-          answers.add(register(ProjectFixtures.newCode("DBR")));
-          answers.add(call("read", before, request("/api/projects/" + before).GET().build()));
-        } catch (IOException e) {
-          throw new IllegalStateException(e);
+    List<Thread> clients = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      var client = new Thread(() -> {
+        while (running.get()) {
+          try {
+            answers.add(register(ProjectFixtures.newCode("DBR")));
+            answers.add(call("read", before, request("/api/projects/" + before).GET().build()));
+          } catch (IOException e) {
+            throw new IllegalStateException(e);
+          }
+          Drills.sleep(100);
         }
-        Drills.sleep(100);
-      }
-    });
-    load.start();
-    Drills.sleep(1500);
+      });
+      client.start();
+      clients.add(client);
+    }
+    Drills.sleep(3000);
 
     long stopped = System.nanoTime();
     postgres.close();
@@ -167,7 +171,9 @@ class DatabaseRestartIT {
     Drills.await("a registration succeeds again", Duration.ofSeconds(60),
         () -> answers.stream().anyMatch(a -> a.at() > restarted && a.status() == 201));
     running.set(false);
-    load.join();
+    for (var client : clients) {
+      client.join();
+    }
 
     Map<Integer, Integer> statuses = new TreeMap<>();
     answers.forEach(a -> statuses.merge(a.status(), 1, Integer::sum));
