@@ -55,7 +55,8 @@ public class SendMailDelegate implements JavaDelegate {
           users);
       return;
     }
-    gateway.send(new ArrayList<>(addresses), templates.render(template, model));
+    gateway.send(execution.getProcessInstanceId(), new ArrayList<>(addresses),
+        templates.render(template, model));
   }
 
   private static void add(Set<String> addresses, String email) {

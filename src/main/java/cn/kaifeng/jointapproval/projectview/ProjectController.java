@@ -11,6 +11,7 @@ import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,7 +45,13 @@ public class ProjectController {
     this.list = list;
   }
 
+  /**
+   * The registration and the view it answers are one transaction: should the read fail (the
+   * database gone a moment after the registration), the registration rolls back with it, so that
+   * a 503 means nothing was registered and a retry registers once.
+   */
   @PostMapping
+  @Transactional
   ResponseEntity<ProjectView> register(@RequestBody Map<String, Object> body,
       Authentication user) {
     var view = views.of(registration.register(body, user.getName(), groups(user)));
@@ -77,8 +84,9 @@ public class ProjectController {
     return views.of(code, p -> problemPolicy.mayRead(user.getName(), groups, project, p));
   }
 
-  /** Records the next node of the project's life (DOMAIN.md §8.1). */
+  /** Records the next node of the project's life (DOMAIN.md §8.1); one transaction, as above. */
   @PostMapping("/{code}/nodes")
+  @Transactional
   ProjectView recordNode(@PathVariable String code, @RequestBody Map<String, Object> body,
       Authentication user) {
     nodes.record(code, body, user.getName(), groups(user));

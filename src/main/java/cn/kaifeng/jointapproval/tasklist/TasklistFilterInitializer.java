@@ -2,6 +2,7 @@ package cn.kaifeng.jointapproval.tasklist;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import cn.kaifeng.jointapproval.database.StartupLock;
 import cn.kaifeng.jointapproval.identity.IdentityCatalog;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * Creates the shared Tasklist filters at start-up, once, and lets each be read by the groups it
  * is for: officers see their section's list, the platform its coordination, and so on, without
  * anybody setting filters up by hand. Every filter sorts by due date and shows the project's name,
- * code, county and due date.
+ * code, county and due date. Camunda has no unique key on a filter's name: nodes starting
+ * together take turns through {@link StartupLock}, so each filter exists once.
  */
 @Component
 public class TasklistFilterInitializer implements ApplicationRunner {
@@ -80,17 +82,24 @@ public class TasklistFilterInitializer implements ApplicationRunner {
   private final TaskService taskService;
   private final AuthorizationService authorizationService;
   private final IdentityCatalog catalog;
+  private final StartupLock startupLock;
 
   public TasklistFilterInitializer(FilterService filterService, TaskService taskService,
-      AuthorizationService authorizationService, IdentityCatalog catalog) {
+      AuthorizationService authorizationService, IdentityCatalog catalog,
+      StartupLock startupLock) {
     this.filterService = filterService;
     this.taskService = taskService;
     this.authorizationService = authorizationService;
     this.catalog = catalog;
+    this.startupLock = startupLock;
   }
 
   @Override
   public void run(ApplicationArguments args) {
+    startupLock.run("tasklist-filters", this::createMissing);
+  }
+
+  private void createMissing() {
     int created = 0;
     for (var definition : FILTERS) {
       var existing = filterService.createFilterQuery().filterName(definition.name()).list();

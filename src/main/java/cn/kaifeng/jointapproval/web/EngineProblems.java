@@ -34,6 +34,10 @@ public final class EngineProblems {
           + "|\\bACT_[A-Z]{2}_|###|\\bSQL\\b|jdbc|Exception\\b|Caused by|\\bat [\\w.$]+\\("
           + "|\\b[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+\\.[A-Z][A-Za-z0-9_$]*");
 
+  /** The database cannot be reached: nothing was changed, the same request may be sent again. */
+  public static final Problem DATABASE_UNAVAILABLE = new Problem(503, "数据库暂时不可用",
+      "数据库暂时无法访问，本次请求未作任何更改；请稍后重试", List.of());
+
   private EngineProblems() {
   }
 
@@ -43,6 +47,9 @@ public final class EngineProblems {
    * @param message the message the answer would otherwise carry, if any
    */
   public static Problem of(Throwable failure, int status, String message) {
+    if (DatabaseOutage.causes(failure)) {
+      return DATABASE_UNAVAILABLE;
+    }
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof SubmissionRejectedException rejected) {
         return new Problem(400, "提交的内容有误",
