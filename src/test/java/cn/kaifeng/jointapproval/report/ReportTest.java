@@ -445,6 +445,27 @@ class ReportTest {
   }
 
   @Test
+  void januaryAlsoOpensTheYearBeforesReportKeptLikeAMonth() {
+    // 2024-01-01 is New Year's Day: the first working day is the 2nd.
+    today("2024-01-01");
+    runTimerProcess();
+    assertThat(reports.exists("2023-12")).isFalse();
+    today("2024-01-02");
+    runTimerProcess();
+    assertThat(reviewTask("2023-12").getName()).isEqualTo("审核通报：2023年12月（第 1 版）");
+    assertThat(reviewTask("2023").getName()).isEqualTo("审核通报：2023年度（第 1 版）");
+    publish("2023");
+    var year = get("cso-lankao", "/api/reports?period=2023");
+    assertThat(year.get("status").asText()).isEqualTo("PUBLISHED");
+    assertThat(year.get("kind").asText()).isEqualTo("YEAR");
+    assertThat(year.get("from").asText()).isEqualTo("2023-01-01");
+    // No statements for a year; the month waits for its own review.
+    assertThat(reports.statements("2023")).isEmpty();
+    assertThat(status("cso-lankao", "/api/reports?period=2023-12"))
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
   void theKeyProjectsOfficeSetsTheEvaluationAttributes() {
     var f = new ReportFixtures(jdbc);
     String code = f.project("tongxu", 150000);
