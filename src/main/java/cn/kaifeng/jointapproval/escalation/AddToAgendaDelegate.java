@@ -30,6 +30,9 @@ public class AddToAgendaDelegate implements JavaDelegate {
   static void add(MatterRepository matters, ProjectLedger ledger, Matter matter,
       DelegateExecution meeting) {
     matters.putOnAgenda(matter.id(), meeting.getProcessInstanceId());
+    if (matter.aboutUnit()) {
+      return; // no project ledger to write: the monthly report keeps the unit's record
+    }
     ledger.record(matter.projectCode(), "MATTER_ON_AGENDA", matter.itemCode(), null,
         "协调事项 " + matter.id() + " 列入市联审联批会议议程（议程 "
             + meeting.getVariable("agendaClosesOn") + " 截止）");

@@ -30,12 +30,14 @@ class AgendaMinutes {
   private final ProjectRepository projects;
   private final ProjectItemRepository items;
   private final Set<String> units;
+  private final java.util.Map<String, String> groupNames;
 
   AgendaMinutes(MatterRepository matters, ProjectRepository projects,
       ProjectItemRepository items, IdentityCatalog catalog) {
     this.matters = matters;
     this.projects = projects;
     this.items = items;
+    this.groupNames = catalog.groupNames();
     this.units = catalog.groups().stream().map(IdentityCatalog.GroupEntry::id)
         .filter(g -> g.startsWith("approval-") || g.startsWith("county-"))
         .collect(Collectors.toSet());
@@ -87,10 +89,18 @@ class AgendaMinutes {
     return decisions;
   }
 
-  /** How the agenda and the minutes name a matter: project (code) · item. */
+  /** How the agenda and the minutes name a matter: project (code) · item, or the ranked unit. */
   String title(Matter matter) {
+    if (matter.aboutUnit()) {
+      return unitTitle(matter, groupNames);
+    }
     var project = projects.get(matter.projectCode());
     return project.name() + "（" + project.code() + "）· "
         + matter.subject(code -> items.get(matter.projectCode(), code).name());
+  }
+
+  /** A ranking matter's title: the unit and why it is there. */
+  static String unitTitle(Matter matter, java.util.Map<String, String> groupNames) {
+    return groupNames.getOrDefault(matter.unit(), matter.unit()) + " · 连续两个月考评排名末位";
   }
 }

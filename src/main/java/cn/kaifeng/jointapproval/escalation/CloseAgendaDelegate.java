@@ -22,10 +22,13 @@ public class CloseAgendaDelegate implements JavaDelegate {
   private final ProjectItemRepository items;
   private final ObjectMapper mapper = new ObjectMapper();
   private final cn.kaifeng.jointapproval.notify.Notifier notifier;
+  private final java.util.Map<String, String> groupNames;
 
   public CloseAgendaDelegate(MatterRepository matters, ProjectRepository projects,
-      ProjectItemRepository items, cn.kaifeng.jointapproval.notify.Notifier notifier) {
+      ProjectItemRepository items, cn.kaifeng.jointapproval.notify.Notifier notifier,
+      cn.kaifeng.jointapproval.identity.IdentityCatalog catalog) {
     this.notifier = notifier;
+    this.groupNames = catalog.groupNames();
     this.matters = matters;
     this.projects = projects;
     this.items = items;
@@ -40,6 +43,23 @@ public class CloseAgendaDelegate implements JavaDelegate {
     var lines = new StringBuilder();
     var linesHtml = new StringBuilder();
     for (var matter : agenda) {
+      if (matter.aboutUnit()) {
+        // A unit ranked last twice running answers for itself at the meeting.
+        String title = AgendaMinutes.unitTitle(matter, groupNames);
+        units.add(matter.unit());
+        lines.append("· ").append(title).append('\n');
+        linesHtml.append("<li>").append(org.springframework.web.util.HtmlUtils.htmlEscape(title,
+            "UTF-8")).append("</li>\n");
+        list.addObject()
+            .put("matterId", matter.id())
+            .put("title", title)
+            .put("reason", matter.reason() == null ? "" : matter.reason())
+            .put("coordinationNote", "")
+            .put("decision", "")
+            .put("responsibleUnit", matter.unit())
+            .put("deadlineDays", 10);
+        continue;
+      }
       var project = projects.get(matter.projectCode());
       var item = matter.itemCode() == null ? null
           : items.get(matter.projectCode(), matter.itemCode());

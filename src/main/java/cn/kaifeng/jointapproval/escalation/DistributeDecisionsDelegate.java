@@ -1,5 +1,7 @@
 package cn.kaifeng.jointapproval.escalation;
 
+import cn.kaifeng.jointapproval.calendar.ChinaTime;
+
 import cn.kaifeng.jointapproval.notify.Notifier;
 import cn.kaifeng.jointapproval.approval.ProjectItemRepository;
 import cn.kaifeng.jointapproval.project.ProjectLedger;
@@ -55,6 +57,16 @@ public class DistributeDecisionsDelegate implements JavaDelegate {
       units.add(decided.responsibleUnit());
       if (matter.itemCode() != null) {
         units.add(items.get(matter.projectCode(), matter.itemCode()).candidateGroup());
+      }
+      if (matter.aboutUnit()) {
+        // The unit answers to the meeting's decision directly; there is no project to supervise.
+        matters.decideForUnit(matter.id(), decided.decision(), decided.responsibleUnit(),
+            decided.deadlineDays(), ChinaTime.today());
+        String line = decided.title() + "：" + decided.decision() + "（责任单位 "
+            + decided.responsibleUnit() + "，" + decided.deadlineDays() + " 个工作日内落实）";
+        lines.append("· ").append(line).append('\n');
+        linesHtml.append("<li>").append(HtmlUtils.htmlEscape(line, "UTF-8")).append("</li>\n");
+        continue;
       }
       String line = decided.title() + "：" + decided.decision() + "（责任单位 "
           + decided.responsibleUnit() + "，" + decided.deadlineDays() + " 个工作日内落实）";

@@ -6,7 +6,8 @@ import java.time.LocalDate;
 /**
  * A matter of an approval item that needs several departments, or an overdue problem of the
  * problem ledger that the key projects office brings to the meeting ({@code problemId}, no item,
- * no coordination). Its id is {@code "M-"} and the id of
+ * no coordination), or a unit ranked last two months in a row that the monthly report brings to it
+ * ({@code unit}, no project). Its id is {@code "M-"} and the id of
  * the coordination process instance that handles it; {@code decision}, {@code responsibleUnit} and
  * {@code deadlineDays} are what the meeting decided for its supervision case.
  */
@@ -28,7 +29,8 @@ public record Matter(
     Integer deadlineDays,
     Instant openedAt,
     LocalDate closedOn,
-    String problemId) {
+    String problemId,
+    String unit) {
 
   private static final String PREFIX = "M-";
 
@@ -45,6 +47,16 @@ public record Matter(
   /** How agenda, minutes and cases name what the matter is about: its item, or its problem. */
   public String subject(java.util.function.Function<String, String> itemName) {
     return itemCode == null ? "问题 " + problemId : itemName.apply(itemCode);
+  }
+
+  /** The id of the matter that brings a unit ranked last twice running to the meeting. */
+  public static String ofRanking(String period, String unit) {
+    return PREFIX + "R-" + period + "-" + unit;
+  }
+
+  /** A matter about a unit (the monthly ranking), not about a project. */
+  public boolean aboutUnit() {
+    return projectCode == null;
   }
 
   /** The coordination process instance that handles this matter (none for a problem's). */

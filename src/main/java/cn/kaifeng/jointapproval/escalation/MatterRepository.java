@@ -53,6 +53,30 @@ public class MatterRepository {
     return true;
   }
 
+  /**
+   * A unit brought to the meeting by the monthly ranking: escalated now, waiting for an agenda.
+   * Returns false if the matter exists already.
+   */
+  public boolean insertForUnit(String id, String unit, String reason, Instant at) {
+    if (find(id).isPresent()) {
+      return false;
+    }
+    jdbc.sql("""
+        insert into matter (id, origin, reason, stage, escalated_at, opened_at, unit)
+        values (:id, 'RANKING', :reason, :stage, :at, :at, :unit)""")
+        .param("id", id).param("reason", reason)
+        .param("stage", MatterStage.ON_AGENDA.name()).param("at", Timestamp.from(at))
+        .param("unit", unit).update();
+    return true;
+  }
+
+  /** A unit's matter decided by the meeting: the decision is its end (no project to supervise). */
+  public void decideForUnit(String id, String decision, String responsibleUnit, int deadlineDays,
+      LocalDate on) {
+    decide(id, decision, responsibleUnit, deadlineDays);
+    close(id, "DECIDED", on);
+  }
+
   public Matter get(String id) {
     return find(id).orElseThrow(() -> new IllegalStateException("No matter " + id));
   }

@@ -64,6 +64,10 @@ public class TasklistFilterInitializer implements ApplicationRunner {
           List.of("key-projects-office"),
           q -> q.taskCandidateGroup("key-projects-office").includeAssignedTasks()
               .processDefinitionKeyIn("weekly-assignment", "problem")),
+      new Definition("考评通报", "月度、年度考评通报的审核发布", -5,
+          List.of("key-projects-office"),
+          q -> q.taskCandidateGroup("key-projects-office").includeAssignedTasks()
+              .processDefinitionKeyIn("report-review")),
       new Definition("待办问题", "交本单位办理的问题，按办理期限排序", -4,
           List.of("approval-*", "county-*", "joint-review-platform", "key-projects-office"),
           q -> q.taskCandidateGroupInExpression(MINE).includeAssignedTasks()

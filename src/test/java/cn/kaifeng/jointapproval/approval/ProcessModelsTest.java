@@ -126,9 +126,10 @@ class ProcessModelsTest {
             case "${itemGroups.county(execution)}", "${investmentTasks.county(execution)}" ->
                 assertThat(County.values()).allSatisfy(c -> assertThat(groups).contains(c.group()));
             // Checked where they are set: MinutesValidationListener (units),
-            // RequestOpinionsDelegate (sections), WeeklyDecisions (a problem's unit).
+            // RequestOpinionsDelegate (sections), WeeklyDecisions (a problem's unit),
+            // ReportUnits (a ranked county or department).
             case "${caseGroups.responsibleUnit(execution)}", "${opinionGroup}",
-                "${problemTasks.unit(execution)}" -> { }
+                "${problemTasks.unit(execution)}", "${statementTasks.unit(execution)}" -> { }
             default -> assertThat(groups).as("group of " + where).contains(group.strip());
           }
         }

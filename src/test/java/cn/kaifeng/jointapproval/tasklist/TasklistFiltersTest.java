@@ -65,7 +65,7 @@ class TasklistFiltersTest extends ApprovalTestSupport {
     assertThat(visibleFilters("coordinator", "joint-review-platform"))
         .containsExactlyInAnyOrder("我的任务", "协调事项", "待办问题");
     assertThat(visibleFilters("keyoffice", "key-projects-office"))
-        .containsExactlyInAnyOrder("我的任务", "问题交办", "待办问题");
+        .containsExactlyInAnyOrder("我的任务", "问题交办", "考评通报", "待办问题");
     assertThat(visibleFilters("vicemayor", "executive-vice-mayor"))
         .containsExactlyInAnyOrder("我的任务", "会议议题");
     assertThat(visibleFilters("supervisor", "supervision-bureau"))
