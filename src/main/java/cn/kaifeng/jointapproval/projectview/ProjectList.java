@@ -135,7 +135,11 @@ public class ProjectList {
     return String.join("\n  and ", conditions);
   }
 
-  private static String visibility(Reader reader, Map<String, Object> params) {
+  /**
+   * The SQL condition (on {@code project p}) that keeps what {@code reader} may read, its
+   * parameters put into {@code params}; the battle maps aggregate under the same lines.
+   */
+  public static String visibility(Reader reader, Map<String, Object> params) {
     var groups = reader.groups();
     if (Roles.cityWide(groups)) {
       return "1 = 1";
