@@ -95,11 +95,9 @@
     return text;
   }
 
-  /** The webapps' CSRF token: their cookie, or asked from the webapps' API. */
+  /** The webapps' CSRF token of this session, asked for as the webapps do ("Fetch"). */
   function csrfToken() {
-    var match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
-    if (match) { return Promise.resolve(decodeURIComponent(match[1])); }
-    return fetch('/camunda/api/engine/engine/', { headers: { 'X-XSRF-TOKEN': 'Fetch' },
+    return fetch('/api/board/me', { headers: { 'X-XSRF-TOKEN': 'Fetch', 'Accept': 'application/json' },
       credentials: 'same-origin' }).then(function (r) { return r.headers.get('X-XSRF-TOKEN'); });
   }
 

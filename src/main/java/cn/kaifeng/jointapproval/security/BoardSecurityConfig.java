@@ -35,7 +35,10 @@ public class BoardSecurityConfig {
         .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
         .exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) ->
             response.sendRedirect(request.getContextPath() + LOGIN_PAGE)))
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // The webapps' login already gave the session a new id; changing it again on every call
+        // would log out the page's other requests in flight (a page loads several at once).
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
         .requestCache(cache -> cache.disable())
         .csrf(csrf -> csrf.disable());
     return http.build();

@@ -338,4 +338,54 @@ class BoardApiTest {
           .contains("script-src 'self'").contains("frame-ancestors 'none'");
     }
   }
+
+  @Test
+  void aTasklistSessionOpensThePagesAndTheDataAndWritesWithTheSessionsToken() throws Exception {
+    var client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+    String base = "http://localhost:" + port;
+    var first = client.send(HttpRequest.newBuilder(URI.create(base
+            + "/camunda/api/admin/auth/user/default")).header("X-XSRF-TOKEN", "Fetch").build(),
+        HttpResponse.BodyHandlers.discarding());
+    String loginToken = first.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+    var login = client.send(HttpRequest.newBuilder(URI.create(base
+            + "/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("X-XSRF-TOKEN", loginToken)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("username=keyoffice&password=demo")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+
+    // A page loads several things at once: the session stays the same for all of them.
+    var pages = List.of("/board/", "/board/approvals.html", "/api/board/me",
+        "/api/board/overview", "/api/board/reserve", "/api/board/leaders");
+    var answers = pages.parallelStream().map(page -> {
+      try {
+        return client.send(HttpRequest.newBuilder(URI.create(base + page)).build(),
+            HttpResponse.BodyHandlers.ofString());
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+    for (int i = 0; i < pages.size(); i++) {
+      assertThat(answers.get(i).statusCode()).as(pages.get(i)).isEqualTo(200);
+      assertThat(answers.get(i).headers().firstValue("Set-Cookie")).as(pages.get(i)).isEmpty();
+    }
+    assertThat(answers.get(0).body()).contains("全市重大项目总览");
+
+    int year = ChinaTime.today().getYear();
+    var body = HttpRequest.BodyPublishers.ofString("{\"tongxu\": {\"RESERVE\": 9}}");
+    var withoutToken = client.send(HttpRequest.newBuilder(URI.create(base
+            + "/api/board/targets/" + year)).header("Content-Type", "application/json")
+        .PUT(body).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(withoutToken.statusCode()).isEqualTo(403);
+    String token = client.send(HttpRequest.newBuilder(URI.create(base + "/api/board/me"))
+            .header("X-XSRF-TOKEN", "Fetch").build(), HttpResponse.BodyHandlers.discarding())
+        .headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+    var withToken = client.send(HttpRequest.newBuilder(URI.create(base
+            + "/api/board/targets/" + year)).header("Content-Type", "application/json")
+        .header("X-XSRF-TOKEN", token).PUT(body).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(200);
+    assertThat(withToken.body()).contains("\"tongxu\":{\"RESERVE\":9}");
+  }
 }
