@@ -97,8 +97,16 @@
 
   /** The webapps' CSRF token of this session, asked for as the webapps do ("Fetch"). */
   function csrfToken() {
-    return fetch('/api/board/me', { headers: { 'X-XSRF-TOKEN': 'Fetch', 'Accept': 'application/json' },
-      credentials: 'same-origin' }).then(function (r) { return r.headers.get('X-XSRF-TOKEN'); });
+    function ask() {
+      return fetch('/api/board/me', { headers: { 'X-XSRF-TOKEN': 'Fetch', 'Accept': 'application/json' },
+        credentials: 'same-origin' }).then(function (r) { return r.headers.get('X-XSRF-TOKEN'); });
+    }
+    return ask().then(function (token) {
+      if (token) { return token; }
+      // A session that has not talked to the webapps since its login has no token yet: any
+      // request to their API gives it one, as Tasklist's first request does.
+      return fetch('/camunda/api/engine/engine/', { credentials: 'same-origin' }).then(ask);
+    });
   }
 
   var mePromise = null;

@@ -18,11 +18,11 @@
     var chart = B.chart(summary, {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { data: NODES.map(function (n) { return n[1]; }), top: 0 },
-      grid: { left: 90, right: 30, top: 40, bottom: 30 },
-      xAxis: { type: 'value', name: '项目数', minInterval: 1 },
+      grid: { left: 90, right: 30, top: 40, bottom: 45 },
+      xAxis: { type: 'value', name: '项目数', nameLocation: 'middle', nameGap: 24, minInterval: 1 },
       yAxis: { type: 'category', inverse: true, data: s.leaders.map(function (l) { return l.leader; }) },
       series: NODES.map(function (n, i) {
-        return { type: 'bar', stack: 'nodes', name: n[1], itemStyle: { color: B.NODE_COLORS[i] },
+        return { type: 'bar', stack: 'nodes', name: n[1], barMaxWidth: 34, itemStyle: { color: B.NODE_COLORS[i] },
           data: s.leaders.map(function (l) { return l.byNode[n[0]]; }) };
       })
     }, '领导分包节点分布', Math.max(220, s.leaders.length * 44 + 90));

@@ -379,6 +379,9 @@ class BoardApiTest {
             + "/api/board/targets/" + year)).header("Content-Type", "application/json")
         .PUT(body).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(withoutToken.statusCode()).isEqualTo(403);
+    // The webapps' first request after the login gives the new session its token.
+    client.send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/")).build(),
+        HttpResponse.BodyHandlers.discarding());
     String token = client.send(HttpRequest.newBuilder(URI.create(base + "/api/board/me"))
             .header("X-XSRF-TOKEN", "Fetch").build(), HttpResponse.BodyHandlers.discarding())
         .headers().firstValue("X-XSRF-TOKEN").orElseThrow();
