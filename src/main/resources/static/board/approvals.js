@@ -18,54 +18,43 @@
     countySelect.value = wanted;
     countySelect.addEventListener('change', function () {
       history.replaceState(null, '', '?county=' + countySelect.value);
+      chartPage = 0;
       load();
     });
-    sortSelect.addEventListener('change', function () { chartPage = 0; render(); });
+    sortSelect.addEventListener('change', function () { chartPage = 0; load(); });
     load();
   }).catch(function (e) { B.fail(chartPanel, e); });
 
   function load() {
     var county = countySelect.value;
     document.getElementById('excel').href = '/api/board/approvals.xlsx' + B.query({ county: county });
-    B.api('/api/board/approvals' + B.query({ county: county })).then(function (m) {
+    B.api('/api/board/approvals' + B.query({ county: county, sort: sortSelect.value,
+      page: chartPage, size: PER_CHART })).then(function (m) {
       data = m;
-      chartPage = 0;
       render();
     }).catch(function (e) { B.fail(chartPanel, e); });
-  }
-
-  function sorted() {
-    var list = data.projects.slice();
-    var how = sortSelect.value;
-    list.sort(function (a, b) {
-      if (how === 'code') { return a.code < b.code ? -1 : 1; }
-      var d = a.workingDaysLeft - b.workingDaysLeft;
-      return how === 'left-desc' ? -d : d;
-    });
-    return list;
   }
 
   function render() {
     document.getElementById('title').textContent = data.countyName + ' 新开工项目联审联批图';
     chartPanel.textContent = '';
     tablePanel.textContent = '';
-    var projects = sorted();
+    var projects = data.projects;
     chartPanel.appendChild(el('div', { class: 'panel-head' },
-      el('h2', null, data.countyName + '：' + projects.length + ' 个项目在审批或待开工'),
+      el('h2', null, data.countyName + '：' + data.totalElements + ' 个项目在审批或待开工'),
       el('span', { class: 'muted' }, '今日 ' + data.today)));
     if (!projects.length) {
       chartPanel.appendChild(el('p', { class: 'muted', id: 'empty' }, '本县区没有可查看的审批中项目。'));
     } else {
-      var pages = Math.ceil(projects.length / PER_CHART);
-      var shown = projects.slice(chartPage * PER_CHART, (chartPage + 1) * PER_CHART);
-      gantt(shown);
+      gantt(projects);
+      var pages = Math.ceil(data.totalElements / data.size);
       if (pages > 1) {
         chartPanel.appendChild(el('div', { class: 'pager' },
-          el('button', { type: 'button', disabled: chartPage === 0 || null,
-            onclick: function () { chartPage--; render(); } }, '上一组'),
-          el('span', { class: 'muted' }, '第 ' + (chartPage + 1) + ' / ' + pages + ' 组（每组 ' + PER_CHART + ' 个项目）'),
-          el('button', { type: 'button', disabled: chartPage + 1 >= pages || null,
-            onclick: function () { chartPage++; render(); } }, '下一组')));
+          el('button', { type: 'button', disabled: data.page === 0 || null,
+            onclick: function () { chartPage--; load(); } }, '上一组'),
+          el('span', { class: 'muted' }, '第 ' + (data.page + 1) + ' / ' + pages + ' 组（每组 ' + data.size + ' 个项目，按所选顺序）'),
+          el('button', { type: 'button', disabled: data.page + 1 >= pages || null,
+            onclick: function () { chartPage++; load(); } }, '下一组')));
       }
     }
     projectTable(projects);
@@ -192,7 +181,7 @@
       { title: '事项（已办结/共）', num: true, value: function (p) { return p.items.filter(function (i) { return i.status === 'APPROVED'; }).length + ' / ' + p.items.length; } },
       { title: '协调督办中', num: true, value: function (p) { return p.openMatters ? el('span', { class: 'tag matter' }, p.openMatters + ' 项') : '—'; } }
     ];
-    var t = B.table(columns, projects, { caption: data.countyName + '：审批中项目（点表头排序）', empty: '没有可查看的审批中项目',
+    var t = B.table(columns, projects, { caption: data.countyName + '：审批中项目（本组，点表头排序；全部项目见 Excel）', empty: '没有可查看的审批中项目',
       after: function (p) {
         return el('tr', { class: 'sub' }, el('td', { colspan: columns.length },
           el('details', null, el('summary', null, '审批事项（' + p.items.length + '）'),

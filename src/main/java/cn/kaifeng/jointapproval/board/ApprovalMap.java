@@ -17,7 +17,39 @@ record ApprovalMap(
     LocalDate today,
     int todayAt,
     List<LocalDate> axis,
-    List<Project> projects) {
+    List<Project> projects,
+    String sort,
+    int page,
+    int size,
+    long totalElements) {
+
+  /**
+   * The order of the projects: {@code left} fewest working days left first (the nearest due
+   * date), {@code -left} most first, {@code code} by project code.
+   */
+  enum Sort { left, minusLeft, code;
+
+    static java.util.Optional<Sort> of(String value) {
+      return switch (value) {
+        case "left" -> java.util.Optional.of(left);
+        case "-left" -> java.util.Optional.of(minusLeft);
+        case "code" -> java.util.Optional.of(code);
+        default -> java.util.Optional.empty();
+      };
+    }
+
+    String sql() {
+      return switch (this) {
+        case left -> "pd.due_on asc, p.code asc";
+        case minusLeft -> "pd.due_on desc, p.code asc";
+        case code -> "p.code asc";
+      };
+    }
+
+    String value() {
+      return this == minusLeft ? "-left" : name();
+    }
+  }
 
   record Project(
       String code,

@@ -57,13 +57,27 @@ class ApprovalMapQuery {
 
   private record PauseRow(String project, String item, LocalDate from, LocalDate until) {}
 
+  /**
+   * A page of the county's map ({@code size} 0: every project, for the Excel list), in the
+   * order asked for; the days left follow the due date, so the database sorts and pages.
+   */
   @Transactional(readOnly = true)
-  ApprovalMap map(County county, BoardReader reader) {
+  ApprovalMap map(County county, BoardReader reader, ApprovalMap.Sort sort, int page, int size) {
     var today = ChinaTime.today();
     Map<String, Object> params = new HashMap<>();
     String visible = ProjectList.visibility(reader.asListReader(), params);
     params.put("county", county.code());
-    String where = " where p.county = :county and " + ON_THE_CLOCK + " and " + visible;
+    String onTheClock = " where p.county = :county and " + ON_THE_CLOCK + " and " + visible;
+    long total = jdbc.sql("select count(*) from project p" + onTheClock).params(params)
+        .query(Long.class).single();
+    String where = onTheClock;
+    if (size > 0) {
+      params.put("limit", size);
+      params.put("offset", (long) page * size);
+      where = " where p.code in (select p.code from project p join deadline pd"
+          + " on pd.id = p.deadline_id" + onTheClock + " order by " + sort.sql()
+          + " limit :limit offset :offset)";
+    }
     var rows = jdbc.sql("""
             select p.code, p.name, p.track, p.limit_working_days, p.land_delisted_on, p.light,
               p.status, p.investment, p.working_days_used,
@@ -78,7 +92,7 @@ class ApprovalMapQuery {
             from project p join deadline pd on pd.id = p.deadline_id
             left join project_item i on i.project_code = p.code
             left join deadline d on d.id = i.deadline_id""" + where
-            + " order by p.code, i.stage, i.item_code")
+            + " order by " + sort.sql() + ", i.stage, i.item_code")
         .params(params).query(ApprovalMapQuery::row).list();
     Map<String, List<PauseRow>> pauses = new HashMap<>();
     jdbc.sql("select pp.project_code, pp.item_code, pp.paused_on, pp.resumed_on"
@@ -91,11 +105,12 @@ class ApprovalMapQuery {
         .list()
         .forEach(p -> pauses.computeIfAbsent(p.project() + "/" + p.item(),
             k -> new ArrayList<>()).add(p));
-    return assemble(county, today, rows, pauses);
+    return assemble(county, today, rows, pauses, sort, page, size, total);
   }
 
   private ApprovalMap assemble(County county, LocalDate today, List<Row> rows,
-      Map<String, List<PauseRow>> pauses) {
+      Map<String, List<PauseRow>> pauses, ApprovalMap.Sort sort, int page, int size,
+      long total) {
     var calendar = calendars.calendar();
     LocalDate origin = rows.stream().map(Row::landed).min(LocalDate::compareTo).orElse(today);
     LocalDate last = today;
@@ -129,12 +144,9 @@ class ApprovalMapQuery {
           row.inMatter(), itemPauses));
     }
     var list = projects.values().stream().map(p -> withItems(p,
-        items.getOrDefault(p.code(), List.of())))
-        .sorted(java.util.Comparator.comparingInt(ApprovalMap.Project::workingDaysLeft)
-            .thenComparing(ApprovalMap.Project::code))
-        .toList();
+        items.getOrDefault(p.code(), List.of()))).toList();
     return new ApprovalMap(county.code(), county.displayName(), today, position.of(today),
-        position.axis(last), list);
+        position.axis(last), list, sort.value(), page, size, total);
   }
 
   private ApprovalMap.Project project(Row row, Positions position, LocalDate today) {

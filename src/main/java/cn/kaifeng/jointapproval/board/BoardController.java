@@ -80,15 +80,28 @@ class BoardController {
 
   @GetMapping("/approvals")
   ApprovalMap approvals(@RequestParam Map<String, String> parameters, Authentication user) {
-    known(parameters, Set.of("county"));
-    return approvals.map(county(parameters), BoardReader.of(user));
+    known(parameters, Set.of("county", "sort", "page", "size"));
+    var county = county(parameters);
+    Map<String, String> errors = new LinkedHashMap<>();
+    int page = number(parameters, "page", 0, 0, 10_000, errors);
+    int size = number(parameters, "size", 50, 1, 200, errors);
+    String sortValue = parameters.getOrDefault("sort", "left");
+    var sort = ApprovalMap.Sort.of(sortValue).orElse(null);
+    if (sort == null) {
+      errors.put("sort", "排序应为 left（剩余工作日少的在前）、-left 或 code");
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    return approvals.map(county, BoardReader.of(user), sort, page, size);
   }
 
   @GetMapping("/approvals.xlsx")
   ResponseEntity<byte[]> approvalsExcel(@RequestParam Map<String, String> parameters,
       Authentication user) {
     known(parameters, Set.of("county"));
-    var map = approvals.map(county(parameters), BoardReader.of(user));
+    var map = approvals.map(county(parameters), BoardReader.of(user), ApprovalMap.Sort.left, 0,
+        0);
     List<List<Object>> rows = new ArrayList<>();
     for (var p : map.projects()) {
       for (var i : p.items()) {

@@ -140,7 +140,7 @@ class BoardApiTest {
 
   @Test
   void theApprovalMapHoldsTheCountysProjectsInApprovalWithTheirItemsOnTheWorkingDayAxis() {
-    var map = get("keyoffice", "/api/board/approvals?county=qixian");
+    var map = get("keyoffice", "/api/board/approvals?county=qixian&size=200");
     assertThat(map.get("countyName").asText()).isEqualTo("杞县");
     assertThat(codes(map.get("projects"))).contains(qixian).doesNotContain(lankao, signed);
     JsonNode project = null;
@@ -171,17 +171,27 @@ class BoardApiTest {
     }
 
     // Another county's map holds nothing for a county; a section only projects with its items.
-    assertThat(get("cso-lankao", "/api/board/approvals?county=qixian").get("projects"))
+    assertThat(get("cso-lankao", "/api/board/approvals?county=qixian&size=200").get("projects"))
         .isEmpty();
-    assertThat(codes(get("cso-lankao", "/api/board/approvals?county=lankao").get("projects")))
-        .contains(lankao);
-    var section = codes(get("officer-wlj", "/api/board/approvals?county=lankao").get("projects"));
+    assertThat(codes(get("cso-lankao", "/api/board/approvals?county=lankao&size=200")
+        .get("projects"))).contains(lankao);
+    var section = codes(get("officer-wlj", "/api/board/approvals?county=lankao&size=200")
+        .get("projects"));
     assertThat(section).contains(lankao);
     assertThat(section).allSatisfy(code -> assertThat(jdbc.sql("select count(*) from"
             + " project_item where project_code = ? and candidate_group = 'approval-wlj'")
         .param(code).query(Long.class).single()).isPositive());
-    assertThat(codes(get("officer-wlj", "/api/board/approvals?county=qixian").get("projects")))
-        .doesNotContain(qixian);
+    assertThat(codes(get("officer-wlj", "/api/board/approvals?county=qixian&size=200")
+        .get("projects"))).doesNotContain(qixian);
+    // Pages in the order asked for: one project per page, most days left first.
+    var first = get("keyoffice", "/api/board/approvals?county=qixian&sort=-left&size=1");
+    assertThat(first.get("projects")).hasSize(1);
+    assertThat(first.get("totalElements").asLong()).isEqualTo(map.get("totalElements").asLong());
+    var second = get("keyoffice", "/api/board/approvals?county=qixian&sort=-left&size=1&page=1");
+    if (second.get("projects").size() == 1) {
+      assertThat(first.get("projects").get(0).get("workingDaysLeft").asInt())
+          .isGreaterThanOrEqualTo(second.get("projects").get(0).get("workingDaysLeft").asInt());
+    }
   }
 
   @Test
@@ -258,6 +268,7 @@ class BoardApiTest {
     assertField("/api/board/approvals", "county");
     assertField("/api/board/approvals?county=atlantis", "county");
     assertField("/api/board/approvals?county=lankao&light=RED", "light");
+    assertField("/api/board/approvals?county=lankao&sort=name", "sort");
     assertField("/api/board/reserve?year=twenty", "year");
     assertField("/api/board/leaders/projects?leader=a%20b", "leader");
     assertField("/api/board/leaders/projects?leader=leader-1&size=0", "size");
