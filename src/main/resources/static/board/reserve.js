@@ -52,7 +52,8 @@
     m.nodes.forEach(function (n, i) {
       var name = n.name.replace('（土地摘牌）', '');
       series.push({ type: 'bar', name: name + '（完成）', itemStyle: { color: NODE_COLORS[n.node] },
-        label: { show: true, position: 'top', fontSize: 10 },
+        label: { show: true, position: 'top', fontSize: 10,
+          formatter: function (p) { return p.value ? String(p.value) : ''; } },
         data: m.counties.map(function (c) { return c.cells[i].reached; }) });
     });
     m.nodes.forEach(function (n, i) {
