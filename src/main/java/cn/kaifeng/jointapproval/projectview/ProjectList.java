@@ -135,7 +135,11 @@ public class ProjectList {
     return String.join("\n  and ", conditions);
   }
 
-  private static String visibility(Reader reader, Map<String, Object> params) {
+  /**
+   * The SQL condition (on {@code project p}) that keeps what {@code reader} may read, its
+   * parameters put into {@code params}; the battle maps aggregate under the same lines.
+   */
+  public static String visibility(Reader reader, Map<String, Object> params) {
     var groups = reader.groups();
     if (Roles.cityWide(groups)) {
       return "1 = 1";
@@ -151,10 +155,12 @@ public class ProjectList {
       readable.add("p.county in (:readerCounties)");
       params.put("readerCounties", counties);
     }
-    readable.add("exists (select 1 from project_item vi where vi.project_code = p.code"
-        + " and vi.candidate_group in (:readerGroups))");
-    readable.add("exists (select 1 from supervision_case vc where vc.project_code = p.code"
-        + " and vc.responsible_unit in (:readerGroups))");
+    // Uncorrelated sub-queries: the database reads a section's items once (an index) and probes
+    // it per project, where a correlated EXISTS under OR probed the items for every project.
+    readable.add("p.code in (select vi.project_code from project_item vi"
+        + " where vi.candidate_group in (:readerGroups))");
+    readable.add("p.code in (select vc.project_code from supervision_case vc"
+        + " where vc.responsible_unit in (:readerGroups))");
     params.put("readerGroups", List.copyOf(groups));
     if (groups.contains(Roles.CITY_LEADER)) {
       readable.add("p.contracting_leader = :readerId");

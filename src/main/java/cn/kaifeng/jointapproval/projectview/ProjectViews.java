@@ -45,6 +45,11 @@ public class ProjectViews {
       ItemStatus.COORDINATION, "协调中",
       ItemStatus.APPROVED, "已办结");
 
+  /** What people read for an item's status (办理中, 已办结…). */
+  public static String itemStatusName(ItemStatus status) {
+    return ITEM_STATUS_NAMES.get(status);
+  }
+
   private final ProjectRepository projects;
   private final ProjectItemRepository items;
   private final ProjectLedger ledger;

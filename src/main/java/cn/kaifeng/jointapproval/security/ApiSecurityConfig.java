@@ -44,7 +44,10 @@ public class ApiSecurityConfig {
         }))
         .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
             problem(mapper, response, 403, "无权操作", "当前用户无权执行此操作")))
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // The webapps' login already gave the session a new id; changing it again on every call
+        // would log out the page's other requests in flight (a page loads several at once).
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
         .csrf(csrf -> csrf.disable());
     return http.build();
   }

@@ -1,46 +1,45 @@
 package cn.kaifeng.jointapproval.security;
 
+import java.io.IOException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * The pages under {@code /board/} (battle maps, reports) are for logged-in users only: the
- * session of the Camunda webapps, as the pages' own calls to /api use it. Without one, the
- * browser goes to the webapps' login first.
+ * The battle maps' pages (/board/) are for browsers: they open with the session of the Camunda
+ * webapps (one login for Tasklist and the maps); a visitor without it is sent to the webapps'
+ * login, whose welcome page links back to the maps. The data behind the pages is /api, which
+ * checks the same session.
  */
 @Configuration
 public class BoardSecurityConfig {
 
-  static final String LOGIN = "/camunda/app/welcome/default/#!/login";
-
-  /**
-   * The pages load their own scripts, styles and the ECharts WebJar and call /api, all from this
-   * origin; inline styles are allowed for the charts' SVG. Nothing else, and no framing.
-   */
-  static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; "
-      + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
-      + "font-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+  static final String LOGIN_PAGE = "/camunda/app/welcome/default/";
 
   @Bean
+  @Order(10)
   SecurityFilterChain boardSecurity(HttpSecurity http, ProcessEngine engine) throws Exception {
-    http.securityMatcher("/board/**")
-        // Replaces the "nothing may run" policy every other static answer carries.
-        .addFilterBefore((request, response, chain) -> {
-          ((jakarta.servlet.http.HttpServletResponse) response)
-              .setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-          chain.doFilter(request, response);
-        }, BasicAuthenticationFilter.class)
-        .addFilterBefore(new WebappSessionAuthenticationFilter(engine,
-            (response, detail) -> response.setStatus(403)), BasicAuthenticationFilter.class)
+    http.securityMatcher("/board", "/board/**")
+        .addFilterBefore(new WebappSessionAuthenticationFilter(engine, (response, detail) -> {
+          try {
+            response.sendError(403, detail);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }), AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-        .exceptionHandling(ex -> ex.authenticationEntryPoint(
-            (request, response, e) -> response.sendRedirect(request.getContextPath() + LOGIN)))
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+        .exceptionHandling(ex -> ex.authenticationEntryPoint((request, response, e) ->
+            response.sendRedirect(request.getContextPath() + LOGIN_PAGE)))
+        // The webapps' login already gave the session a new id; changing it again on every call
+        // would log out the page's other requests in flight (a page loads several at once).
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
+        .requestCache(cache -> cache.disable())
         .csrf(csrf -> csrf.disable());
     return http.build();
   }

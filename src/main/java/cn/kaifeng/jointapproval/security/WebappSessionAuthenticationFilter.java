@@ -51,7 +51,15 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    if (!SAFE_METHODS.contains(request.getMethod())) {
+    if (SAFE_METHODS.contains(request.getMethod())) {
+      // Camunda's own protocol: a page of this origin asks for the session's token with
+      // "X-XSRF-TOKEN: Fetch" (the battle maps under /board/ cannot read the webapps' cookie,
+      // whose path is /camunda). Another origin cannot read the answer's headers.
+      Object token = session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+      if (token != null && "Fetch".equals(request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME))) {
+        response.setHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME, token.toString());
+      }
+    } else {
       Object expected = session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
       String given = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
       if (expected == null || !expected.equals(given)) {

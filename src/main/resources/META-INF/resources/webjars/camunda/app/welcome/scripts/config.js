@@ -23,6 +23,14 @@ export default {
   },
   // Camunda 7.24's "migrate to Camunda 8" header notice has no option here: it is hidden by
   // ../styles/user-styles.css (HardeningIT checks that it is served).
+  // The battle maps (挂图作战) open with the same login: /board/ (issue 18).
+  links: [
+    {
+      label: '挂图作战',
+      href: '/board/',
+      description: '全市重大项目总览、新开工项目联审联批图、领导分包节点推进图、储备项目落地计划图'
+    }
+  ],
   // app: {
   //   name: 'Todos',
   //   vendor: 'Company'

@@ -1,0 +1,67 @@
+package cn.kaifeng.jointapproval.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The PostgreSQL a benchmark measures against: an embedded one (zonky) that writes like a real
+ * server (fsync and synchronous commit on, unlike the tests' fast setting), or the external
+ * database given by {@code -Dbench.jdbcUrl} (with {@code -Dbench.username},
+ * {@code -Dbench.password}).
+ */
+public final class BenchPostgres implements AutoCloseable {
+
+  private final EmbeddedPostgres embedded;
+  private final String jdbcUrl;
+  private final String username;
+  private final String password;
+
+  private BenchPostgres(EmbeddedPostgres embedded, String jdbcUrl, String username,
+      String password) {
+    this.embedded = embedded;
+    this.jdbcUrl = jdbcUrl;
+    this.username = username;
+    this.password = password;
+  }
+
+  /** Embedded PostgreSQL with fsync=on and synchronous_commit=on, or -Dbench.jdbcUrl. */
+  public static BenchPostgres start() throws IOException {
+    String external = System.getProperty("bench.jdbcUrl");
+    if (external != null && !external.isBlank()) {
+      return new BenchPostgres(null, external, System.getProperty("bench.username", "postgres"),
+          System.getProperty("bench.password", ""));
+    }
+    var postgres = EmbeddedPostgres.builder()
+        .setServerConfig("fsync", "on")
+        .setServerConfig("synchronous_commit", "on")
+        .setServerConfig("full_page_writes", "on")
+        .setServerConfig("max_connections", "100")
+        .start();
+    return new BenchPostgres(postgres, postgres.getJdbcUrl("postgres", "postgres"), "postgres",
+        "postgres");
+  }
+
+  public String jdbcUrl() {
+    return jdbcUrl;
+  }
+
+  public String username() {
+    return username;
+  }
+
+  public String password() {
+    return password;
+  }
+
+  @Override
+  public void close() {
+    if (embedded != null) {
+      try {
+        embedded.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}
