@@ -171,6 +171,8 @@
     load();
   });
   el('print').addEventListener('click', function () { window.print(); });
+  // The battle maps' header: the same navigation on every page under /board/.
+  if (window.Board) { window.Board.header('/board/reports/'); }
   window.addEventListener('popstate', load);
   window.addEventListener('resize', function () {
     Object.keys(charts).forEach(function (id) { charts[id].resize(); });
