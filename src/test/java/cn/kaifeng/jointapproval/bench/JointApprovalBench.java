@@ -77,6 +77,7 @@ class JointApprovalBench {
   private final List<String> csv = new ArrayList<>();
   private final StringBuilder table = new StringBuilder();
   private final Map<String, Double> summary = new LinkedHashMap<>();
+  private final Map<String, String> statementKinds = new LinkedHashMap<>();
   private String base;
   private TaskService taskService;
   private org.camunda.bpm.engine.ManagementService managementService;
@@ -111,13 +112,26 @@ class JointApprovalBench {
   }
 
   private void run(ConfigurableApplicationContext app) throws Exception {
+    // -Dbench.parts=sql,e2e,registration,siblings,filters (default all) to measure a part alone.
+    var parts = List.of(System.getProperty("bench.parts",
+        "sql,e2e,registration,siblings,filters").split(","));
     warmUp();
-    statementsPerItem();
-    endToEnd(1, smoke ? 1 : 6, smoke ? 1 : 2);
-    endToEnd(4, smoke ? 1 : 8, smoke ? 1 : 2);
-    registration(smoke ? 4 : 20, smoke ? 1 : 5);
-    siblings(smoke ? 1 : 5);
-    filters(app);
+    if (parts.contains("sql")) {
+      statementsPerItem();
+    }
+    if (parts.contains("e2e")) {
+      endToEnd(1, smoke ? 1 : 6, smoke ? 1 : 2);
+      endToEnd(4, smoke ? 1 : 8, smoke ? 1 : 2);
+    }
+    if (parts.contains("registration")) {
+      registration(smoke ? 4 : 20, smoke ? 1 : 5);
+    }
+    if (parts.contains("siblings")) {
+      siblings(smoke ? 1 : 5);
+    }
+    if (parts.contains("filters")) {
+      filters(app);
+    }
   }
 
   // ---------------------------------------------------------------- set-up
@@ -297,6 +311,14 @@ class JointApprovalBench {
           String.format("%.1f", commits), "commits"));
       summary.put("statementsPerItem." + system, statements);
       summary.put("commitsPerItem." + system, commits);
+      var kinds = new StringBuilder();
+      for (var kind : SqlCounter.topKinds(40)) {
+        kinds.append("| ").append(kind.getKey()).append(" | ")
+            .append(String.format("%.1f", kind.getValue() / (double) items)).append(" |\n");
+        csv.add(csv("sql_kind_per_item", system, 1, items, "", "",
+            String.format("%.2f", kind.getValue() / (double) items), kind.getKey()));
+      }
+      statementKinds.put(system, kinds.toString());
     }
     quietWaits = false;
     row("SQL statements / commits per item (one instance, 19 tasks, listing and completing "
@@ -341,7 +363,7 @@ class JointApprovalBench {
     double ratio = rate.get(JOINT) / rate.get(BARE);
     summary.put("e2e" + threads, ratio);
     row("end to end, 19 tasks in 3 stages, " + threads + " client thread" + (threads > 1 ? "s" : "")
-            + " (" + instances + " instances each)",
+            + " (" + instances + " instances of each)",
         String.format("%.2f inst/s", rate.get(BARE)), String.format("%.2f inst/s",
             rate.get(JOINT)), String.format("%.2f×", ratio));
     row("completion latency p50 / p95 (" + threads + " thread" + (threads > 1 ? "s" : "") + ")",
@@ -550,12 +572,18 @@ class JointApprovalBench {
         .append(smoke ? "; **smoke run (tiny sizes, figures meaningless)**" : "").append("\n\n")
         .append("| figure | bare process | joint approval | |\n|---|---|---|---|\n")
         .append(table);
+    statementKinds.forEach((system, kinds) -> markdown.append("\nStatements per item, ")
+        .append(system).append(", by kind:\n\n| statement | per item |\n|---|---|\n")
+        .append(kinds));
     BenchReport.write(NAME, markdown.toString(), csv);
     System.out.println(markdown);
     System.out.println(summaryLine());
   }
 
   private String summaryLine() {
+    List.of("e2e1", "e2e4", "registrationP95Ratio", "siblingErrors.bare", "siblingErrors.joint",
+        "siblingNextStageRatio", "statementsPerItem.bare", "statementsPerItem.joint")
+        .forEach(key -> summary.putIfAbsent(key, Double.NaN));
     var line = new StringBuilder("BENCH " + NAME + (smoke ? " (smoke)" : "") + ":");
     line.append(String.format(" e2e joint/bare 1 thread %.2f×, 4 threads %.2f×;",
         summary.get("e2e1"), summary.get("e2e4")));
