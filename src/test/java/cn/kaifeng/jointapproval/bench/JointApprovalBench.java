@@ -89,14 +89,21 @@ class JointApprovalBench {
   void jointApprovalAgainstTheBareEngine() throws Exception {
     csv.add("figure,system,threads,size,p50_ms,p95_ms,value,unit");
     try (var database = BenchPostgres.start()) {
+      List<String> args = new ArrayList<>(List.of("--server.port=0",
+          "--SPRING_DATASOURCE_URL=" + database.jdbcUrl(),
+          "--SPRING_DATASOURCE_USERNAME=" + database.username(),
+          "--SPRING_DATASOURCE_PASSWORD=" + database.password()));
+      // -Dbench.appArgs="--camunda.bpm.history-level=audit ..." to measure a setting.
+      String more = System.getProperty("bench.appArgs", "").trim();
+      if (!more.isEmpty()) {
+        args.addAll(List.of(more.split("\\s+")));
+        table.append("| application arguments: `").append(more).append("` | | | |\n");
+      }
       var app = new SpringApplicationBuilder(JointApprovalApplication.class)
           .profiles("postgres")
           .initializers(context -> context.getBeanFactory()
               .addBeanPostProcessor(SqlCounter.postProcessor()))
-          .run("--server.port=0",
-              "--SPRING_DATASOURCE_URL=" + database.jdbcUrl(),
-              "--SPRING_DATASOURCE_USERNAME=" + database.username(),
-              "--SPRING_DATASOURCE_PASSWORD=" + database.password());
+          .run(args.toArray(String[]::new));
       try {
         base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
         taskService = app.getBean(TaskService.class);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.kaifeng.jointapproval.JointApprovalApplication;
 import cn.kaifeng.jointapproval.project.ProjectRegistrationService;
+import cn.kaifeng.jointapproval.support.FirstStage;
 import cn.kaifeng.jointapproval.support.ProjectFixtures;
 import cn.kaifeng.jointapproval.support.SharedPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,12 +54,13 @@ class SectionVisibilityIT {
     base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
     var registration = app.getBean(ProjectRegistrationService.class);
     String today = LocalDate.now().minusDays(3).toString();
-    registration.register(ProjectFixtures.everything(ProjectFixtures.body(
-        ProjectFixtures.newCode("VIS"), today)), "keyoffice", List.of("key-projects-office"));
+    FirstStage.open(app, registration.register(ProjectFixtures.everything(ProjectFixtures.body(
+        ProjectFixtures.newCode("VIS"), today)), "keyoffice", List.of("key-projects-office")));
     var other = ProjectFixtures.body(ProjectFixtures.newCode("VIS"), today);
     other.put("county", "qixian");
     other.put("chiefServiceOfficer", "cso-qixian");
-    registration.register(other, "keyoffice", List.of("key-projects-office"));
+    FirstStage.open(app, registration.register(other, "keyoffice",
+        List.of("key-projects-office")));
     // A finished task of each section, for the history.
     var tasks = app.getBean(TaskService.class);
     for (String section : List.of("approval-fgw", "approval-zrzy")) {
