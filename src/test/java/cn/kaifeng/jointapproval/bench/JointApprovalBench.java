@@ -573,9 +573,9 @@ class JointApprovalBench {
         + ")\n\n")
         .append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(", commit ").append(commit)
         .append(", ").append(machine).append("; PostgreSQL ")
-        .append(database.setting("server_version")).append(" with fsync=")
-        .append(database.setting("fsync")).append(", synchronous_commit=")
-        .append(database.setting("synchronous_commit"))
+        .append(setting(database, "server_version")).append(" with fsync=")
+        .append(setting(database, "fsync")).append(", synchronous_commit=")
+        .append(setting(database, "synchronous_commit"))
         .append(smoke ? "; **smoke run (tiny sizes, figures meaningless)**" : "").append("\n\n")
         .append("| figure | bare process | joint approval | |\n|---|---|---|---|\n")
         .append(table);
@@ -665,6 +665,21 @@ class JointApprovalBench {
 
   private static String fmt(double ms) {
     return ms >= 100 ? String.format("%,.0f", ms) : String.format("%.1f", ms);
+  }
+
+  /** A server setting as the database reports it (fsync, synchronous_commit, its version). */
+  private static String setting(BenchPostgres database, String name) {
+    try (var connection = java.sql.DriverManager.getConnection(database.jdbcUrl(),
+            database.username(), database.password());
+        var statement = connection.prepareStatement("select current_setting(?)")) {
+      statement.setString(1, name);
+      try (var rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getString(1);
+      }
+    } catch (java.sql.SQLException e) {
+      return "?";
+    }
   }
 
   private static String git(String... args) {
