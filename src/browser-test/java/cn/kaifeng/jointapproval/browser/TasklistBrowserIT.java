@@ -79,6 +79,13 @@ class TasklistBrowserIT {
         .POST(HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(body)))
         .build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    // The job executor opens the first stage right after the registration commits.
+    var tasks = app.getBean(org.camunda.bpm.engine.TaskService.class);
+    long opened = System.currentTimeMillis() + 30_000;
+    while (tasks.createTaskQuery().processInstanceBusinessKey(code).count() == 0
+        && System.currentTimeMillis() < opened) {
+      Thread.sleep(100);
+    }
 
     var options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");

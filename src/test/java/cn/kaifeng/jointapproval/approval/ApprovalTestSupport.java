@@ -30,8 +30,20 @@ public abstract class ApprovalTestSupport {
   @Autowired protected CalendarService calendar;
   @Autowired protected ProjectItemRepository projectItems;
 
+  /** Registers as the key projects office and opens the first stage (its job) as the engine would. */
   protected ProjectView register(Map<String, Object> body) {
-    return views.of(registration.register(body, "keyoffice", List.of("key-projects-office")));
+    String code = registration.register(body, "keyoffice", List.of("key-projects-office"));
+    openFirstStage(code);
+    return views.of(code);
+  }
+
+  /** Runs the job that opens the first stage of a registered project (not its mails). */
+  protected void openFirstStage(String code) {
+    runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code)
+        .processDefinitionKey("joint-approval").list()
+        .forEach(instance -> managementService.createJobQuery()
+            .processInstanceId(instance.getId()).messages().list()
+            .forEach(job -> managementService.executeJob(job.getId())));
   }
 
   protected static void today(String date) {

@@ -65,6 +65,12 @@ class ParallelCompletionIT {
         "keyoffice", List.of("key-projects-office")));
     var firstStage = project.items().stream().filter(i -> i.stage() == 1).toList();
     assertThat(firstStage).hasSize(12);
+    // The job executor opens the first stage right after the registration commits.
+    long opened = System.currentTimeMillis() + 60_000;
+    while (taskService.createTaskQuery().processInstanceBusinessKey(code)
+        .taskDefinitionKey("reviewItem").count() < 12 && System.currentTimeMillis() < opened) {
+      Thread.sleep(100);
+    }
     var tasks = taskService.createTaskQuery().processInstanceBusinessKey(code)
         .taskDefinitionKey("reviewItem").list();
     assertThat(tasks).hasSize(12);

@@ -132,6 +132,7 @@ class ProjectLifeTest extends ApprovalTestSupport {
     var landing = node("cso-lankao", code, node("LANDED", LANDED));
     assertThat(landing.getStatusCode()).isEqualTo(HttpStatus.OK);
     var landed = landing.getBody();
+    openFirstStage(code);
     var twin = register(ProjectFixtures.body(ProjectFixtures.newCode("TWIN"), LANDED.toString()));
     assertThat(landed.get("status").asText()).isEqualTo("APPROVING");
     assertThat(landed.get("node").asText()).isEqualTo("LANDED");

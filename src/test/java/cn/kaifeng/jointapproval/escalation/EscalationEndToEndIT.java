@@ -8,6 +8,7 @@ import cn.kaifeng.jointapproval.calendar.ChinaTime;
 import cn.kaifeng.jointapproval.project.ProjectRegistrationService;
 import cn.kaifeng.jointapproval.project.ProjectStatus;
 import cn.kaifeng.jointapproval.projectview.ProjectViews;
+import cn.kaifeng.jointapproval.support.FirstStage;
 import cn.kaifeng.jointapproval.support.ProjectFixtures;
 import cn.kaifeng.jointapproval.support.SharedPostgres;
 import java.util.List;
@@ -89,6 +90,7 @@ class EscalationEndToEndIT {
     app.getBean(ProjectRegistrationService.class).register(
         ProjectFixtures.body(code, ChinaTime.today().minusDays(1).toString()), "keyoffice",
         List.of("key-projects-office"));
+    FirstStage.open(app, code);
 
     // The land-site item needs several departments; the platform cannot solve it.
     work(code, "reviewItem", "officer-zrzy", "approval-zrzy", Map.of(

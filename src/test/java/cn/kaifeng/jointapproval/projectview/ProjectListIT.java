@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.kaifeng.jointapproval.JointApprovalApplication;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
+import cn.kaifeng.jointapproval.support.FirstStage;
 import cn.kaifeng.jointapproval.support.ProjectFixtures;
 import cn.kaifeng.jointapproval.support.SharedPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -107,6 +108,7 @@ class ProjectListIT {
   private static String register(Map<String, Object> body) throws IOException {
     var response = send("keyoffice", "/api/projects", json.writeValueAsString(body));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    FirstStage.open(app, (String) body.get("code"));
     return (String) body.get("code");
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.kaifeng.jointapproval.JointApprovalApplication;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
+import cn.kaifeng.jointapproval.support.FirstStage;
 import cn.kaifeng.jointapproval.support.ProjectFixtures;
 import cn.kaifeng.jointapproval.support.SharedPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -142,6 +143,7 @@ class SecurityMatrixIT {
     var code = ProjectFixtures.newCode("SEC");
     assertThat(post("keyoffice", "/api/projects", register("keyoffice", code)).statusCode())
         .isEqualTo(201);
+    FirstStage.open(app, code);
     return code;
   }
 

@@ -9,6 +9,7 @@ import cn.kaifeng.jointapproval.project.ProjectLedger;
 import cn.kaifeng.jointapproval.project.ProjectRegistrationService;
 import cn.kaifeng.jointapproval.project.ProjectStatus;
 import cn.kaifeng.jointapproval.projectview.ProjectViews;
+import cn.kaifeng.jointapproval.support.FirstStage;
 import cn.kaifeng.jointapproval.support.ProjectFixtures;
 import cn.kaifeng.jointapproval.support.SharedPostgres;
 import java.sql.Connection;
@@ -80,6 +81,7 @@ class ProjectOverrunConcurrencyIT {
     var project = views.of(app.getBean(ProjectRegistrationService.class).register(
         ProjectFixtures.body(code, ChinaTime.today().minusDays(400).toString()),
         "keyoffice", List.of("key-projects-office")));
+    FirstStage.open(app, code);
     String parent = project.processInstanceId();
     approveEverything(code, taskService, managementService);
     assertThat(views.of(code).status()).isEqualTo(ProjectStatus.READY_FOR_CONSTRUCTION);
@@ -141,6 +143,7 @@ class ProjectOverrunConcurrencyIT {
     var project = views.of(app.getBean(ProjectRegistrationService.class).register(
         ProjectFixtures.body(code, ChinaTime.today().minusDays(400).toString()),
         "keyoffice", List.of("key-projects-office")));
+    FirstStage.open(app, code);
     String parent = project.processInstanceId();
     Command<Void> step = context -> {
       var execution = context.getExecutionManager().findExecutionById(parent);

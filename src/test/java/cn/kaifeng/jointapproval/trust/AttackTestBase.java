@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.kaifeng.jointapproval.JointApprovalApplication;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
+import cn.kaifeng.jointapproval.support.FirstStage;
 import cn.kaifeng.jointapproval.support.ProjectFixtures;
 import cn.kaifeng.jointapproval.support.SharedPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -147,6 +148,7 @@ abstract class AttackTestBase {
     var body = ProjectFixtures.everything(
         ProjectFixtures.body(code, ChinaTime.today().minusDays(1).toString()));
     assertThat(call("keyoffice", "POST", "/api/projects", body).statusCode()).isEqualTo(201);
+    FirstStage.open(app, code);
     return code;
   }
 

@@ -1,0 +1,697 @@
+package cn.kaifeng.jointapproval.bench;
+
+import static cn.kaifeng.jointapproval.bench.BenchReport.csv;
+import static cn.kaifeng.jointapproval.bench.BenchReport.percentileMs;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.kaifeng.jointapproval.JointApprovalApplication;
+import cn.kaifeng.jointapproval.calendar.ChinaTime;
+import cn.kaifeng.jointapproval.support.ProjectFixtures;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Joint approval against the bare engine, in one run on PostgreSQL with commits on disk: the
+ * application as it ships (profile {@code postgres}, authorization on), used over HTTP as officers
+ * use it, against a bare process of the same shape (12 parallel user tasks, then 6, then 1, the
+ * sections' candidate groups; {@code src/test/resources/bench/bench-reference.bpmn}) deployed
+ * into the same engine by this benchmark only. Bare and joint runs alternate (interleaved), so
+ * that both see the same database state and machine noise.
+ *
+ * <p>Measures: end to end at 1 and 4 client threads; registration against the bare start at 20
+ * concurrent clients; 12 sibling tasks completed at once (errors, time until the next stage);
+ * every Tasklist filter of a section (count and first page) at 1,000, 10,000 and 25,000 open
+ * tasks; SQL statements and commits per item. Writes {@code target/bench/JointApprovalBench.md}
+ * and {@code .csv} (and {@code report.md}), prints a one-line summary. With
+ * {@code -Dbench.smoke=true} it runs tiny sizes and only checks that every part works.
+ */
+class JointApprovalBench {
+
+  private static final String NAME = "JointApprovalBench";
+  private static final String BARE = "bare";
+  private static final String JOINT = "joint";
+  /** The bare process's candidate groups per stage: the items of an "everything" project. */
+  private static final List<List<String>> BARE_STAGES = List.of(
+      List.of("fgw", "fgw", "fgw", "zrzy", "zrzy", "zrzy", "sthj", "wlj", "czj", "lyj", "slj",
+          "yjj"),
+      List.of("fgw", "zrzy", "zjj", "rfb", "jtj", "scjg"),
+      List.of("zjj"));
+  private static final String SECTION = "approval-fgw";
+
+  private final boolean smoke = BenchReport.smoke();
+  private final ObjectMapper json = new ObjectMapper();
+  private final HttpClient http = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(10)).build();
+  private final AtomicInteger sequence = new AtomicInteger();
+  private final List<String> csv = new ArrayList<>();
+  private final StringBuilder table = new StringBuilder();
+  private final Map<String, Double> summary = new LinkedHashMap<>();
+  private final Map<String, String> statementKinds = new LinkedHashMap<>();
+  private String base;
+  private TaskService taskService;
+  private org.camunda.bpm.engine.ManagementService managementService;
+  private RuntimeService runtimeService;
+  /** While counting statements: wait inside the JVM (not counted) instead of polling over HTTP. */
+  private volatile boolean quietWaits;
+
+  @Test
+  void jointApprovalAgainstTheBareEngine() throws Exception {
+    csv.add("figure,system,threads,size,p50_ms,p95_ms,value,unit");
+    try (var database = BenchPostgres.start()) {
+      List<String> args = new ArrayList<>(List.of("--server.port=0",
+          "--SPRING_DATASOURCE_URL=" + database.jdbcUrl(),
+          "--SPRING_DATASOURCE_USERNAME=" + database.username(),
+          "--SPRING_DATASOURCE_PASSWORD=" + database.password()));
+      // -Dbench.appArgs="--camunda.bpm.history-level=audit ..." to measure a setting.
+      String more = System.getProperty("bench.appArgs", "").trim();
+      if (!more.isEmpty()) {
+        args.addAll(List.of(more.split("\\s+")));
+        table.append("| application arguments: `").append(more).append("` | | | |\n");
+      }
+      var app = new SpringApplicationBuilder(JointApprovalApplication.class)
+          .profiles("postgres")
+          .initializers(context -> context.getBeanFactory()
+              .addBeanPostProcessor(SqlCounter.postProcessor()))
+          .run(args.toArray(String[]::new));
+      try {
+        base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+        taskService = app.getBean(TaskService.class);
+        managementService = app.getBean(org.camunda.bpm.engine.ManagementService.class);
+        runtimeService = app.getBean(RuntimeService.class);
+        deployReference(app);
+        run(app);
+      } finally {
+        app.close();
+      }
+      writeReport(database);
+    }
+  }
+
+  private void run(ConfigurableApplicationContext app) throws Exception {
+    // -Dbench.parts=sql,e2e,registration,siblings,filters (default all) to measure a part alone.
+    var parts = List.of(System.getProperty("bench.parts",
+        "sql,e2e,registration,siblings,filters").split(","));
+    warmUp();
+    if (parts.contains("sql")) {
+      statementsPerItem();
+    }
+    if (parts.contains("e2e")) {
+      endToEnd(1, smoke ? 1 : 6, smoke ? 1 : 2);
+      endToEnd(4, smoke ? 1 : 8, smoke ? 1 : 2);
+    }
+    if (parts.contains("registration")) {
+      registration(smoke ? 4 : 20, smoke ? 1 : 5);
+    }
+    if (parts.contains("siblings")) {
+      siblings(smoke ? 1 : 5);
+    }
+    if (parts.contains("filters")) {
+      filters(app);
+    }
+  }
+
+  // ---------------------------------------------------------------- set-up
+
+  private void deployReference(ConfigurableApplicationContext app) {
+    app.getBean(RepositoryService.class).createDeployment().name("bench")
+        .addClasspathResource("bench/bench-reference.bpmn")
+        .addClasspathResource("bench/bench-section-load.bpmn")
+        .deploy();
+    // The key projects office starts the reference as it registers projects.
+    var authorizations = app.getBean(AuthorizationService.class);
+    var grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    grant.setGroupId("key-projects-office");
+    grant.setResource(Resources.PROCESS_DEFINITION);
+    grant.setResourceId("bench-reference");
+    grant.addPermission(Permissions.READ);
+    grant.addPermission(Permissions.CREATE_INSTANCE);
+    authorizations.saveAuthorization(grant);
+  }
+
+  private void warmUp() throws Exception {
+    for (int i = 0; i < (smoke ? 1 : 3); i++) {
+      runInstance(BARE, null);
+      runInstance(JOINT, null);
+    }
+  }
+
+  // ---------------------------------------------------------------- one instance, as officers
+
+  /** Starts one instance and completes its 19 tasks stage by stage; returns its key. */
+  private String runInstance(String system, List<Long> completions) throws Exception {
+    String code = start(system).code();
+    var stages = stagesOf(system, code);
+    for (List<String> stage : stages) {
+      completeStage(system, code, stage, completions);
+    }
+    if (system.equals(JOINT)) {
+      awaitProjectReady(code);
+    }
+    return code;
+  }
+
+  private record Started(String code, long nanos, int status) {}
+
+  private Started start(String system) throws Exception {
+    String code = "B" + (system.equals(BARE) ? "R" : "J") + "-" + sequence.incrementAndGet() + "-"
+        + System.nanoTime() % 100_000;
+    long t0 = System.nanoTime();
+    HttpResponse<String> reply;
+    if (system.equals(BARE)) {
+      reply = post("keyoffice", "/engine-rest/process-definition/key/bench-reference/start",
+          Map.of("businessKey", code));
+      expect(reply, 200);
+    } else {
+      reply = post("keyoffice", "/api/projects", ProjectFixtures.everything(
+          ProjectFixtures.body(code, ChinaTime.today().minusDays(3).toString())));
+      expect(reply, 201);
+    }
+    return new Started(code, System.nanoTime() - t0, reply.statusCode());
+  }
+
+  private final Map<String, List<List<String>>> jointStages = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private List<List<String>> stagesOf(String system, String code) throws Exception {
+    if (system.equals(BARE)) {
+      return BARE_STAGES;
+    }
+    return jointStages.computeIfAbsent("everything", key -> {
+      try {
+        var project = json.readTree(get("keyoffice", "/api/projects/" + code).body());
+        List<List<String>> stages = new ArrayList<>(List.of(new ArrayList<>(),
+            new ArrayList<>(), new ArrayList<>()));
+        for (JsonNode item : project.get("items")) {
+          stages.get(item.get("stage").asInt() - 1)
+              .add(item.get("candidateGroup").asText().substring("approval-".length()));
+        }
+        return stages;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  /** Each section's officer lists their tasks of the instance and completes them. */
+  private void completeStage(String system, String code, List<String> stage,
+      List<Long> completions) throws Exception {
+    Map<String, Integer> perSection = new LinkedHashMap<>();
+    stage.forEach(section -> perSection.merge(section, 1, Integer::sum));
+    for (var entry : perSection.entrySet()) {
+      String officer = "officer-" + entry.getKey();
+      for (String taskId : awaitTasks(officer, code, entry.getValue())) {
+        long t0 = System.nanoTime();
+        expect(complete(system, officer, taskId), 204);
+        if (completions != null) {
+          completions.add(System.nanoTime() - t0);
+        }
+      }
+    }
+  }
+
+  private HttpResponse<String> complete(String system, String officer, String taskId)
+      throws Exception {
+    Map<String, Object> body = system.equals(BARE) ? Map.of("variables", Map.of())
+        : Map.of("variables", Map.of("outcome", Map.of("value", "APPROVED"),
+            "opinion", Map.of("value", "同意")));
+    return post(officer, "/engine-rest/task/" + taskId + "/complete", body);
+  }
+
+  /** The officer's open tasks of the instance, once there are {@code count} of them. */
+  private List<String> awaitTasks(String officer, String code, int count) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    if (quietWaits) {
+      String group = "approval-" + officer.substring("officer-".length());
+      while (SqlCounter.ignoringThisThread(() -> taskService.createTaskQuery()
+          .processInstanceBusinessKey(code).taskCandidateGroup(group).count()) < count) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError(officer + " never saw " + count + " tasks of " + code);
+        }
+        Thread.sleep(5);
+      }
+    }
+    while (true) {
+      var tasks = json.readTree(get(officer,
+          "/engine-rest/task?processInstanceBusinessKey=" + code).body());
+      if (tasks.size() >= count) {
+        List<String> ids = new ArrayList<>();
+        tasks.forEach(task -> ids.add(task.get("id").asText()));
+        return ids.subList(0, count);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(officer + " never saw " + count + " tasks of " + code);
+      }
+      Thread.sleep(10);
+    }
+  }
+
+  private void awaitProjectReady(String code) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    if (quietWaits) {
+      // The last stage's continuation ends with the project ready: no job left for it.
+      while (SqlCounter.ignoringThisThread(() -> taskService.createTaskQuery()
+          .processInstanceBusinessKey(code).count()) > 0 || SqlCounter.ignoringThisThread(
+              () -> managementJobs(code)) > 0) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError(code + " never became ready");
+        }
+        Thread.sleep(5);
+      }
+    }
+    while (!json.readTree(get("keyoffice", "/api/projects/" + code).body()).get("status")
+        .asText().equals("READY_FOR_CONSTRUCTION")) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(code + " never became ready");
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  // ---------------------------------------------------------------- figures
+
+  /** Continuations waiting (the benchmark runs nothing else while counting statements). */
+  private long managementJobs(String code) {
+    return managementService.createJobQuery().messages().count();
+  }
+
+  private void statementsPerItem() throws Exception {
+    quietWaits = true;
+    for (String system : List.of(BARE, JOINT)) {
+      SqlCounter.reset();
+      runInstance(system, null);
+      int items = 19;
+      double statements = SqlCounter.STATEMENTS.get() / (double) items;
+      double commits = SqlCounter.COMMITS.get() / (double) items;
+      csv.add(csv("sql_statements_per_item", system, 1, items, "", "",
+          String.format("%.1f", statements), "statements"));
+      csv.add(csv("commits_per_item", system, 1, items, "", "",
+          String.format("%.1f", commits), "commits"));
+      summary.put("statementsPerItem." + system, statements);
+      summary.put("commitsPerItem." + system, commits);
+      var kinds = new StringBuilder();
+      for (var kind : SqlCounter.topKinds(40)) {
+        kinds.append("| ").append(kind.getKey()).append(" | ")
+            .append(String.format("%.1f", kind.getValue() / (double) items)).append(" |\n");
+        csv.add(csv("sql_kind_per_item", system, 1, items, "", "",
+            String.format("%.2f", kind.getValue() / (double) items), kind.getKey()));
+      }
+      statementKinds.put(system, kinds.toString());
+    }
+    quietWaits = false;
+    row("SQL statements / commits per item (one instance, 19 tasks, listing and completing "
+            + "over HTTP, job executor included)",
+        String.format("%.1f / %.1f", summary.get("statementsPerItem.bare"),
+            summary.get("commitsPerItem.bare")),
+        String.format("%.1f / %.1f", summary.get("statementsPerItem.joint"),
+            summary.get("commitsPerItem.joint")),
+        String.format("%.1f× statements",
+            summary.get("statementsPerItem.joint") / summary.get("statementsPerItem.bare")));
+  }
+
+  private void endToEnd(int threads, int instancesPerThread, int rounds) throws Exception {
+    Map<String, Long> elapsed = new LinkedHashMap<>(Map.of(BARE, 0L, JOINT, 0L));
+    Map<String, List<Long>> latencies = Map.of(BARE, BenchReport.samples(),
+        JOINT, BenchReport.samples());
+    for (int round = 0; round < rounds; round++) {
+      // Alternate which system goes first, so neither always runs on a warmer database.
+      var order = round % 2 == 0 ? List.of(BARE, JOINT) : List.of(JOINT, BARE);
+      for (String system : order) {
+        long t0 = System.nanoTime();
+        parallel(threads, client -> {
+          for (int i = 0; i < instancesPerThread; i++) {
+            runInstance(system, latencies.get(system));
+          }
+          return null;
+        });
+        elapsed.merge(system, System.nanoTime() - t0, Long::sum);
+      }
+    }
+    int instances = threads * instancesPerThread * rounds;
+    Map<String, Double> rate = new LinkedHashMap<>();
+    for (String system : List.of(BARE, JOINT)) {
+      double perSecond = instances / (elapsed.get(system) / 1e9);
+      rate.put(system, perSecond);
+      csv.add(csv("end_to_end", system, threads, instances, "", "",
+          String.format("%.2f", perSecond), "instances/s"));
+      csv.add(csv("completion_latency", system, threads, latencies.get(system).size(),
+          fmt(percentileMs(latencies.get(system), 50)),
+          fmt(percentileMs(latencies.get(system), 95)), "", "ms"));
+    }
+    double ratio = rate.get(JOINT) / rate.get(BARE);
+    summary.put("e2e" + threads, ratio);
+    row("end to end, 19 tasks in 3 stages, " + threads + " client thread" + (threads > 1 ? "s" : "")
+            + " (" + instances + " instances of each)",
+        String.format("%.2f inst/s", rate.get(BARE)), String.format("%.2f inst/s",
+            rate.get(JOINT)), String.format("%.2f×", ratio));
+    row("completion latency p50 / p95 (" + threads + " thread" + (threads > 1 ? "s" : "") + ")",
+        String.format("%s / %s ms", fmt(percentileMs(latencies.get(BARE), 50)),
+            fmt(percentileMs(latencies.get(BARE), 95))),
+        String.format("%s / %s ms", fmt(percentileMs(latencies.get(JOINT), 50)),
+            fmt(percentileMs(latencies.get(JOINT), 95))), "");
+  }
+
+  private void registration(int clients, int rounds) throws Exception {
+    Map<String, List<Long>> latencies = Map.of(BARE, BenchReport.samples(),
+        JOINT, BenchReport.samples());
+    for (int round = 0; round < rounds; round++) {
+      var order = round % 2 == 0 ? List.of(BARE, JOINT) : List.of(JOINT, BARE);
+      for (String system : order) {
+        var barrier = new CyclicBarrier(clients);
+        parallel(clients, client -> {
+          barrier.await();
+          latencies.get(system).add(start(system).nanos());
+          return null;
+        });
+      }
+    }
+    for (String system : List.of(BARE, JOINT)) {
+      csv.add(csv("start_vs_registration", system, clients, latencies.get(system).size(),
+          fmt(percentileMs(latencies.get(system), 50)),
+          fmt(percentileMs(latencies.get(system), 95)), "", "ms"));
+    }
+    double bareP95 = percentileMs(latencies.get(BARE), 95);
+    double jointP95 = percentileMs(latencies.get(JOINT), 95);
+    summary.put("registrationP95Ratio", jointP95 / bareP95);
+    row("start vs registration, " + clients + " concurrent clients, p50 / p95",
+        String.format("%s / %s ms", fmt(percentileMs(latencies.get(BARE), 50)), fmt(bareP95)),
+        String.format("%s / %s ms", fmt(percentileMs(latencies.get(JOINT), 50)), fmt(jointP95)),
+        String.format("p95 %.2f×", jointP95 / bareP95));
+  }
+
+  private void siblings(int rounds) throws Exception {
+    Map<String, Integer> errors = new LinkedHashMap<>(Map.of(BARE, 0, JOINT, 0));
+    Map<String, List<Long>> nextStage = Map.of(BARE, BenchReport.samples(),
+        JOINT, BenchReport.samples());
+    List<Long> uncontended = BenchReport.samples();
+    for (int round = 0; round < rounds; round++) {
+      for (String system : round % 2 == 0 ? List.of(BARE, JOINT) : List.of(JOINT, BARE)) {
+        String code = start(system).code();
+        var stage = stagesOf(system, code).get(0);
+        List<String[]> work = new ArrayList<>();
+        Map<String, Integer> perSection = new LinkedHashMap<>();
+        stage.forEach(section -> perSection.merge(section, 1, Integer::sum));
+        for (var entry : perSection.entrySet()) {
+          String officer = "officer-" + entry.getKey();
+          for (String id : awaitTasks(officer, code, entry.getValue())) {
+            work.add(new String[] {officer, id});
+          }
+        }
+        var barrier = new CyclicBarrier(work.size());
+        AtomicInteger seen = new AtomicInteger();
+        long t0 = System.nanoTime();
+        parallel(work.size(), client -> {
+          var task = work.get(client);
+          barrier.await();
+          // An officer who sees an error tries again, as people do.
+          for (int attempt = 0; attempt < 50; attempt++) {
+            int status = complete(system, task[0], task[1]).statusCode();
+            if (status == 204) {
+              return null;
+            }
+            seen.incrementAndGet();
+            Thread.sleep(20);
+          }
+          throw new AssertionError("task " + task[1] + " never completed");
+        });
+        awaitTaskCount(code, stagesOf(system, code).get(1).size());
+        nextStage.get(system).add(System.nanoTime() - t0);
+        errors.merge(system, seen.get(), Integer::sum);
+        if (system.equals(BARE)) {
+          // The bare process without contention: the same twelve completions one after another.
+          String quiet = start(BARE).code();
+          List<String[]> sequential = new ArrayList<>();
+          for (var entry : perSection.entrySet()) {
+            String officer = "officer-" + entry.getKey();
+            for (String id : awaitTasks(officer, quiet, entry.getValue())) {
+              sequential.add(new String[] {officer, id});
+            }
+          }
+          long q0 = System.nanoTime();
+          for (String[] task : sequential) {
+            expect(complete(BARE, task[0], task[1]), 204);
+          }
+          awaitTaskCount(quiet, BARE_STAGES.get(1).size());
+          uncontended.add(System.nanoTime() - q0);
+        }
+      }
+    }
+    int attempts = rounds * 12;
+    for (String system : List.of(BARE, JOINT)) {
+      csv.add(csv("siblings_errors", system, 12, attempts, "", "", errors.get(system),
+          "HTTP errors"));
+      csv.add(csv("siblings_next_stage", system, 12, rounds,
+          fmt(percentileMs(nextStage.get(system), 50)),
+          fmt(percentileMs(nextStage.get(system), 95)), "", "ms"));
+    }
+    csv.add(csv("siblings_next_stage_uncontended", BARE, 1, rounds,
+        fmt(percentileMs(uncontended, 50)), fmt(percentileMs(uncontended, 95)), "", "ms"));
+    double jointNext = percentileMs(nextStage.get(JOINT), 50);
+    double bareQuiet = percentileMs(uncontended, 50);
+    summary.put("siblingErrors.bare", (double) errors.get(BARE));
+    summary.put("siblingErrors.joint", (double) errors.get(JOINT));
+    summary.put("siblingNextStageRatio", jointNext / bareQuiet);
+    row("12 sibling tasks completed at the same moment (" + attempts + " completions): errors "
+            + "seen by officers (each retried)", errors.get(BARE) + " errors",
+        errors.get(JOINT) + " errors", "");
+    row("… time until the next stage opens, p50 (bare: its twelve completed one after another, "
+            + "uncontended / at once)",
+        fmt(bareQuiet) + " / " + fmt(percentileMs(nextStage.get(BARE), 50)) + " ms",
+        fmt(jointNext) + " ms", String.format("%.2f× the uncontended bare", jointNext / bareQuiet));
+  }
+
+  private void awaitTaskCount(String code, int count) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (json.readTree(get("demo", "/engine-rest/task/count?processInstanceBusinessKey=" + code)
+        .body()).get("count").asInt() < count) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the next stage of " + code + " never opened");
+      }
+      Thread.sleep(5);
+    }
+  }
+
+  private void filters(ConfigurableApplicationContext app) throws Exception {
+    var runtime = app.getBean(RuntimeService.class);
+    var tasks = app.getBean(TaskService.class);
+    var sizes = smoke ? List.of(40, 80) : parseSizes(System.getProperty("bench.filterSizes",
+        "1000,10000,25000"));
+    String officer = "officer-" + SECTION.substring("approval-".length());
+    var random = new Random(7);
+    var filterList = json.readTree(get(officer, "/engine-rest/filter?resourceType=Task").body());
+    assertThat(filterList.size()).as("filters of " + officer).isPositive();
+    for (int size : sizes) {
+      // Top the section's open tasks up to the size (the other figures left a few of their own).
+      long open = tasks.createTaskQuery().taskCandidateGroup(SECTION).includeAssignedTasks()
+          .count();
+      while (open < size) {
+        int chunk = (int) Math.min(500, size - open);
+        Instant due = Instant.now().plus(random.nextInt(40) - 10, ChronoUnit.DAYS);
+        runtime.startProcessInstanceByKey("bench-section-load", Map.of("section", SECTION,
+            "count", chunk, "dueOn", Date.from(due),
+            "followUpOn", Date.from(due.minus(5, ChronoUnit.DAYS))));
+        open += chunk;
+      }
+      for (JsonNode filter : filterList) {
+        String id = filter.get("id").asText();
+        String name = filter.get("name").asText();
+        var count = timed(() -> get(officer, "/engine-rest/filter/" + id + "/count"));
+        var page = timed(() -> post(officer,
+            "/engine-rest/filter/" + id + "/list?firstResult=0&maxResults=15", Map.of()));
+        csv.add(csv("filter_count", name, 1, size, fmt(percentileMs(count, 50)),
+            fmt(percentileMs(count, 95)), "", "ms"));
+        csv.add(csv("filter_page", name, 1, size, fmt(percentileMs(page, 50)),
+            fmt(percentileMs(page, 95)), "", "ms"));
+        row("filter " + name + ", " + String.format("%,d", size) + " open tasks of the section: "
+                + "count / first page of 15, p50 / p95", "–",
+            fmt(percentileMs(count, 50)) + " / " + fmt(percentileMs(count, 95)) + " ms; "
+                + fmt(percentileMs(page, 50)) + " / " + fmt(percentileMs(page, 95)) + " ms", "");
+        if (name.equals("本科室待办")) {
+          summary.put("filterCountP95." + size, percentileMs(count, 95));
+          summary.put("filterPageP95." + size, percentileMs(page, 95));
+        }
+      }
+    }
+  }
+
+  /** Samples of one call: a warm-up, then repeats until 20 samples or 20 seconds (min. 3). */
+  private List<Long> timed(Callable<HttpResponse<String>> call) throws Exception {
+    expect(call.call(), 200);
+    List<Long> samples = new ArrayList<>();
+    long budget = System.nanoTime() + Duration.ofSeconds(smoke ? 2 : 20).toNanos();
+    int wanted = smoke ? 3 : 20;
+    while (samples.size() < wanted && (samples.size() < 3 || System.nanoTime() < budget)) {
+      long t0 = System.nanoTime();
+      expect(call.call(), 200);
+      samples.add(System.nanoTime() - t0);
+    }
+    return samples;
+  }
+
+  // ---------------------------------------------------------------- report
+
+  private void row(String figure, String bare, String joint, String ratio) {
+    table.append("| ").append(figure).append(" | ").append(bare).append(" | ").append(joint)
+        .append(" | ").append(ratio).append(" |\n");
+  }
+
+  private void writeReport(BenchPostgres database) throws Exception {
+    String commit = git("rev-parse", "--short", "HEAD");
+    String machine = Runtime.getRuntime().availableProcessors() + " cores, "
+        + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", Java "
+        + System.getProperty("java.version");
+    var markdown = new StringBuilder("## Joint approval against the bare engine (" + NAME
+        + ")\n\n")
+        .append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(", commit ").append(commit)
+        .append(", ").append(machine).append("; PostgreSQL ")
+        .append(setting(database, "server_version")).append(" with fsync=")
+        .append(setting(database, "fsync")).append(", synchronous_commit=")
+        .append(setting(database, "synchronous_commit"))
+        .append(smoke ? "; **smoke run (tiny sizes, figures meaningless)**" : "").append("\n\n")
+        .append("| figure | bare process | joint approval | |\n|---|---|---|---|\n")
+        .append(table);
+    statementKinds.forEach((system, kinds) -> markdown.append("\nStatements per item, ")
+        .append(system).append(", by kind:\n\n| statement | per item |\n|---|---|\n")
+        .append(kinds));
+    BenchReport.write(NAME, markdown.toString(), csv);
+    System.out.println(markdown);
+    System.out.println(summaryLine());
+  }
+
+  private String summaryLine() {
+    List.of("e2e1", "e2e4", "registrationP95Ratio", "siblingErrors.bare", "siblingErrors.joint",
+        "siblingNextStageRatio", "statementsPerItem.bare", "statementsPerItem.joint")
+        .forEach(key -> summary.putIfAbsent(key, Double.NaN));
+    var line = new StringBuilder("BENCH " + NAME + (smoke ? " (smoke)" : "") + ":");
+    line.append(String.format(" e2e joint/bare 1 thread %.2f×, 4 threads %.2f×;",
+        summary.get("e2e1"), summary.get("e2e4")));
+    line.append(String.format(" registration p95 %.2f× the bare start;",
+        summary.get("registrationP95Ratio")));
+    line.append(String.format(" 12 siblings errors bare %.0f joint %.0f, next stage %.2f× the "
+        + "uncontended bare;", summary.get("siblingErrors.bare"),
+        summary.get("siblingErrors.joint"), summary.get("siblingNextStageRatio")));
+    summary.forEach((key, value) -> {
+      if (key.startsWith("filterCountP95.")) {
+        String size = key.substring("filterCountP95.".length());
+        line.append(String.format(" 本科室待办 @%s count p95 %.0f ms page p95 %.0f ms;", size,
+            value, summary.get("filterPageP95." + size)));
+      }
+    });
+    line.append(String.format(" statements/item bare %.1f joint %.1f (%.2f×)",
+        summary.get("statementsPerItem.bare"), summary.get("statementsPerItem.joint"),
+        summary.get("statementsPerItem.joint") / summary.get("statementsPerItem.bare")));
+    return line.toString();
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private interface Client {
+    Object run(int client) throws Exception;
+  }
+
+  private static void parallel(int threads, Client client) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Object>> futures = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        int index = i;
+        futures.add(pool.submit(() -> client.run(index)));
+      }
+      for (var future : futures) {
+        future.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private HttpResponse<String> get(String user, String path) throws Exception {
+    return http.send(request(user, path).GET().build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private HttpResponse<String> post(String user, String path, Object body) throws Exception {
+    return http.send(request(user, path).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private HttpRequest.Builder request(String user, String path) {
+    return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
+        .header("Authorization", "Basic " + Base64.getEncoder()
+            .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static void expect(HttpResponse<String> reply, int status) {
+    if (reply.statusCode() != status) {
+      throw new AssertionError(reply.request().method() + " " + reply.request().uri() + " answered "
+          + reply.statusCode() + ": " + reply.body());
+    }
+  }
+
+  private static List<Integer> parseSizes(String sizes) {
+    return java.util.Arrays.stream(sizes.split(",")).map(String::trim).map(Integer::valueOf)
+        .toList();
+  }
+
+  private static String fmt(double ms) {
+    return ms >= 100 ? String.format("%,.0f", ms) : String.format("%.1f", ms);
+  }
+
+  /** A server setting as the database reports it (fsync, synchronous_commit, its version). */
+  private static String setting(BenchPostgres database, String name) {
+    try (var connection = java.sql.DriverManager.getConnection(database.jdbcUrl(),
+            database.username(), database.password());
+        var statement = connection.prepareStatement("select current_setting(?)")) {
+      statement.setString(1, name);
+      try (var rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getString(1);
+      }
+    } catch (java.sql.SQLException e) {
+      return "?";
+    }
+  }
+
+  private static String git(String... args) {
+    try {
+      var command = new ArrayList<>(List.of("git"));
+      command.addAll(List.of(args));
+      var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+          .trim();
+      return process.waitFor() == 0 ? out : "?";
+    } catch (Exception e) {
+      return "?";
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package cn.kaifeng.jointapproval.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.kaifeng.jointapproval.approval.ApprovalTestSupport;
+import cn.kaifeng.jointapproval.support.ProjectFixtures;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.ProcessEngineImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The task queries' EXISTS check ({@code TaskQueryAuthorization.xml}) answers exactly what
+ * Camunda's own join answers, for every kind of user, through every filter and the plain query,
+ * listed, paged and counted; and the Camunda original it was copied from has not changed.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class TaskQueryAuthorizationTest extends ApprovalTestSupport {
+
+  /** SHA-256 of camunda-engine 7.24.0's Task.xml, from which the mapper was copied. */
+  private static final String CAMUNDA_TASK_XML =
+      "616c3e9cdf4055cab8493558ece2d3bce0a3edb7bb9fe88570758b5103caf821";
+
+  @Autowired ProcessEngine engine;
+  @Autowired FilterService filterService;
+  @Autowired IdentityService identityService;
+
+  @AfterEach
+  void clear() {
+    identityService.clearAuthentication();
+    ClockUtil.reset();
+  }
+
+  @Test
+  void theCamundaOriginalOfTheCopiedQueryIsUnchanged() throws IOException,
+      NoSuchAlgorithmException {
+    try (var original = ProcessEngine.class.getClassLoader()
+        .getResourceAsStream("org/camunda/bpm/engine/impl/mapping/entity/Task.xml")) {
+      String hash = HexFormat.of().formatHex(
+          MessageDigest.getInstance("SHA-256").digest(original.readAllBytes()));
+      assertThat(hash).as("Camunda's Task.xml changed: copy selectTaskByQueryCriteriaSql again "
+          + "into TaskQueryAuthorization.xml, re-apply the CHANGED parts, update this hash")
+          .isEqualTo(CAMUNDA_TASK_XML);
+    }
+    assertThat(sessions().mapStatement("selectTaskCountByQueryCriteria"))
+        .isEqualTo("selectTaskCountByQueryCriteriaWithExistsCheck");
+    assertThat(sessions().mapStatement("selectTaskByQueryCriteria"))
+        .isEqualTo("selectTaskByQueryCriteriaWithExistsCheck");
+  }
+
+  @Test
+  void everyUserSeesExactlyWhatCamundasJoinShows() {
+    today(LocalDate.parse("2025-03-03"));
+    register(ProjectFixtures.everything(ProjectFixtures.body(ProjectFixtures.newCode("AUTH"),
+        "2025-02-20")));
+    var other = ProjectFixtures.body(ProjectFixtures.newCode("AUTH"), "2025-02-24");
+    other.put("county", "qixian");
+    other.put("chiefServiceOfficer", "cso-qixian");
+    String otherCode = register(other).code();
+    // A returned item (a county's supplement task with an assignee) and a claimed task.
+    var first = taskService.createTaskQuery().processInstanceBusinessKey(otherCode)
+        .taskDefinitionKey("reviewItem").list().get(0);
+    complete(first, Map.of("outcome", "RETURNED", "opinion", "请补正用地材料"));
+    var claimed = taskService.createTaskQuery().taskCandidateGroup("approval-zrzy").list().get(0);
+    taskService.claim(claimed.getId(), "officer-zrzy");
+    assertThat(taskService.createTaskQuery().count()).isGreaterThan(15);
+
+    int compared = 0;
+    for (String user : List.of("officer-fgw", "officer-zrzy", "officer-zjj", "officer-sthj",
+        "cso-qixian", "cso-lankao", "keyoffice", "coordinator", "supervisor", "leader-1",
+        "demo")) {
+      var groups = identityService.createGroupQuery().groupMember(user).list().stream()
+          .map(Group::getId).toList();
+      identityService.setAuthentication(user, groups);
+      try {
+        compared += same(user + " all tasks", () -> taskService.createTaskQuery().list());
+        compared += same(user + " count", () -> List.of(taskService.createTaskQuery().count()));
+        // Ties broken by id: equal due dates may come in either order.
+        compared += same(user + " page", () -> taskService.createTaskQuery().orderByDueDate()
+            .asc().orderByTaskId().asc().listPage(0, 5));
+        compared += same(user + " by group", () -> taskService.createTaskQuery()
+            .taskCandidateGroupIn(groups.isEmpty() ? List.of("none") : groups)
+            .includeAssignedTasks().list());
+        for (var filter : filterService.createFilterQuery().list()) {
+          compared += same(user + " " + filter.getName(), () -> filterService.list(filter.getId()));
+          compared += same(user + " " + filter.getName() + " count",
+              () -> List.of(filterService.count(filter.getId())));
+        }
+      } finally {
+        identityService.clearAuthentication();
+      }
+    }
+    assertThat(compared).as("comparisons with visible tasks").isGreaterThan(20);
+  }
+
+  /** The query's answer with the EXISTS check and with Camunda's join; 1 if it saw any task. */
+  private int same(String what, Supplier<List<?>> query) {
+    var ours = ids(query.get());
+    var mappings = sessions().getStatementMappings();
+    Map<String, String> camunda = new HashMap<>(mappings);
+    TaskQueryAuthorizationPlugin.STATEMENTS.keySet().forEach(camunda::remove);
+    sessions().setStatementMappings(camunda);
+    List<Object> theirs;
+    try {
+      theirs = ids(query.get());
+    } finally {
+      sessions().setStatementMappings(mappings);
+    }
+    // The same tasks; a list's order among equal sort keys is the database's choice.
+    assertThat(ours).as(what).containsExactlyInAnyOrderElementsOf(theirs);
+    return ours.isEmpty() || ours.equals(List.of(0L)) ? 0 : 1;
+  }
+
+  private static List<Object> ids(List<?> results) {
+    List<Object> ids = new ArrayList<>();
+    for (Object result : results) {
+      ids.add(result instanceof Task task ? task.getId() : result);
+    }
+    return ids;
+  }
+
+  private DbSqlSessionFactory sessions() {
+    return ((ProcessEngineImpl) engine).getProcessEngineConfiguration().getDbSqlSessionFactory();
+  }
+}
