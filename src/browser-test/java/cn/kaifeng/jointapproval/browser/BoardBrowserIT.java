@@ -2,18 +2,10 @@ package cn.kaifeng.jointapproval.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.kaifeng.jointapproval.JointApprovalApplication;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -26,15 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -47,7 +34,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BoardBrowserIT {
 
-  private static final Path SHOTS = Path.of("target", "browser-screenshots");
   private static final String LANKAO = "兰考县智能家居产业园项目";
   private static final String LANKAO_RESERVE = "兰考县新能源电池材料项目";
   private static final String QIXIAN = "杞县农产品精深加工项目";
@@ -61,11 +47,8 @@ class BoardBrowserIT {
 
   @BeforeAll
   static void start() throws Exception {
-    Files.createDirectories(SHOTS);
-    app = new SpringApplicationBuilder(JointApprovalApplication.class)
-        .run("--spring.datasource.url=jdbc:h2:mem:board-browser;DB_CLOSE_DELAY=-1",
-            "--server.port=0");
-    base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+    app = BrowserTestSupport.startApplication("board-browser");
+    base = BrowserTestSupport.baseUrl(app);
     suffix = String.valueOf(System.currentTimeMillis() % 100000);
     var today = ChinaTime.today();
     register("KF-BL-" + suffix, LANKAO, "lankao", "leader-1", thisYear(today.minusDays(30)), true,
@@ -75,14 +58,8 @@ class BoardBrowserIT {
         null);
     register("KF-BS-" + suffix, QIXIAN_SIGNED, "qixian", "leader-3", null, false, "SIGNED");
 
-    var options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
-        "--window-size=1500,1100", "--lang=zh-CN");
-    var service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build();
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    browser = BrowserTestSupport.chromium(1500, 1100);
+    wait = BrowserTestSupport.waitFor(browser);
   }
 
   /** A past date of this year: the reserve map counts the nodes reached in the current year. */
@@ -111,29 +88,16 @@ class BoardBrowserIT {
     body.put("chiefServiceOfficer", "cso-" + county);
     body.put("contractingLeader", leader);
     body.put("historicArea", historicArea);
-    var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create(base + "/api/projects"))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-            "keyoffice:demo".getBytes(StandardCharsets.UTF_8)))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(body)))
-        .build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    BrowserTestSupport.registerProject(base, body);
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (app != null) {
-      app.close();
-    }
+    BrowserTestSupport.stop(browser, app);
   }
 
   private static void screenshot(String name) throws IOException {
-    var png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-    Files.write(SHOTS.resolve(String.format("board-%02d-%s.png", ++shot, name)), png);
+    BrowserTestSupport.screenshot(browser, String.format("board-%02d-%s", ++shot, name), false);
   }
 
   private static WebElement visible(By by) {
@@ -149,10 +113,7 @@ class BoardBrowserIT {
     browser.manage().deleteAllCookies();
     browser.get(base + "/board/");
     wait.until(ExpectedConditions.urlContains("/camunda/app/welcome/"));
-    visible(By.cssSelector("input[type=password]"));
-    browser.findElement(By.cssSelector("input[type=text], input[name=username]")).sendKeys(user);
-    browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    BrowserTestSupport.submitLogin(browser, wait, user);
     visible(By.xpath("//a[contains(@href,'/board/')][contains(.,'挂图作战')]")).click();
     wait.until(ExpectedConditions.urlContains("/board/"));
     visible(By.id("county-lights"));
@@ -236,7 +197,7 @@ class BoardBrowserIT {
     // The page's own @page rule sets the paper: A3 landscape is 420 × 297 mm.
     var pdf = browser.executeCdpCommand("Page.printToPDF", Map.of("preferCSSPageSize", true));
     byte[] bytes = Base64.getDecoder().decode((String) pdf.get("data"));
-    Files.write(SHOTS.resolve("board-approvals-print.pdf"), bytes);
+    Files.write(BrowserTestSupport.SHOTS.resolve("board-approvals-print.pdf"), bytes);
     String document = new String(bytes, StandardCharsets.ISO_8859_1);
     assertThat(document).containsPattern("/MediaBox \\[0 0 119[01](\\.\\d+)? 84[12](\\.\\d+)?\\]");
   }

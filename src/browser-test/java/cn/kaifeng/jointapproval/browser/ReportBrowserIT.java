@@ -2,15 +2,11 @@ package cn.kaifeng.jointapproval.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.kaifeng.jointapproval.JointApprovalApplication;
 import cn.kaifeng.jointapproval.report.Period;
 import cn.kaifeng.jointapproval.report.ReportDrafts;
 import cn.kaifeng.jointapproval.report.ReportRepository;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -19,15 +15,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,7 +29,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class ReportBrowserIT {
 
-  private static final Path SHOTS = Path.of("target", "browser-screenshots");
   private static final Period MONTH = Period.parse("2026-11", "period");
   private static ConfigurableApplicationContext app;
   private static String base;
@@ -49,11 +38,8 @@ class ReportBrowserIT {
 
   @BeforeAll
   static void start() throws Exception {
-    Files.createDirectories(SHOTS);
-    app = new SpringApplicationBuilder(JointApprovalApplication.class)
-        .run("--spring.datasource.url=jdbc:h2:mem:report-browser;DB_CLOSE_DELAY=-1",
-            "--server.port=0");
-    base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+    app = BrowserTestSupport.startApplication("report-browser");
+    base = BrowserTestSupport.baseUrl(app);
     var jdbc = app.getBean(JdbcClient.class);
     project(jdbc, "KF-RPT-1", "lankao", "SIGNED", true);
     project(jdbc, "KF-RPT-2", "qixian", "RESERVE", false);
@@ -72,14 +58,8 @@ class ReportBrowserIT {
     await(() -> reports.currentPublished(MONTH.code()).orElse(null));
     await(() -> reports.find(reportId).filter(r -> r.published()).orElse(null));
 
-    var options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
-        "--window-size=1400,1600", "--lang=zh-CN");
-    var service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build();
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    browser = BrowserTestSupport.chromium(1400, 1600);
+    wait = BrowserTestSupport.waitFor(browser);
   }
 
   private static void project(JdbcClient jdbc, String code, String county, String node,
@@ -116,18 +96,11 @@ class ReportBrowserIT {
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (app != null) {
-      app.close();
-    }
+    BrowserTestSupport.stop(browser, app);
   }
 
   private static void screenshot(String name) throws IOException {
-    var png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-    Files.write(SHOTS.resolve("report-" + name + ".png"), png);
-    Files.writeString(SHOTS.resolve("report-" + name + ".html"), browser.getPageSource());
+    BrowserTestSupport.screenshot(browser, "report-" + name, true);
   }
 
   @Test
@@ -137,12 +110,7 @@ class ReportBrowserIT {
     wait.until(ExpectedConditions.urlContains("/camunda/app/welcome/"));
 
     browser.get(base + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("input[type=password]")));
-    browser.findElement(By.cssSelector("input[type=text], input[name=username]"))
-        .sendKeys("keyoffice");
-    browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    BrowserTestSupport.submitLogin(browser, wait, "keyoffice");
     wait.until(ExpectedConditions.invisibilityOfElementLocated(
         By.cssSelector("input[type=password]")));
 

@@ -2,7 +2,6 @@ package cn.kaifeng.jointapproval.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.kaifeng.jointapproval.JointApprovalApplication;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,16 +23,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -46,7 +38,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TasklistBrowserIT {
 
-  private static final Path SHOTS = Path.of("target", "browser-screenshots");
   private static ConfigurableApplicationContext app;
   private static String base;
   private static String code;
@@ -56,11 +47,8 @@ class TasklistBrowserIT {
 
   @BeforeAll
   static void start() throws Exception {
-    Files.createDirectories(SHOTS);
-    app = new SpringApplicationBuilder(JointApprovalApplication.class)
-        .run("--spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1",
-            "--server.port=0");
-    base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+    app = BrowserTestSupport.startApplication("browser");
+    base = BrowserTestSupport.baseUrl(app);
     code = "KF-BROWSER-" + System.currentTimeMillis() % 100000;
     Map<String, Object> body = new HashMap<>();
     body.put("code", code);
@@ -71,14 +59,7 @@ class TasklistBrowserIT {
     body.put("responsibleCadre", "王建国");
     body.put("chiefServiceOfficer", "cso-lankao");
     body.put("contractingLeader", "leader-1");
-    var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create(base + "/api/projects"))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-            "keyoffice:demo".getBytes(StandardCharsets.UTF_8)))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(body)))
-        .build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    BrowserTestSupport.registerProject(base, body);
     // The job executor opens the first stage right after the registration commits.
     var tasks = app.getBean(org.camunda.bpm.engine.TaskService.class);
     long opened = System.currentTimeMillis() + 30_000;
@@ -86,32 +67,17 @@ class TasklistBrowserIT {
         && System.currentTimeMillis() < opened) {
       Thread.sleep(100);
     }
-
-    var options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
-        "--window-size=1400,1000", "--lang=zh-CN");
-    var service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build();
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    browser = BrowserTestSupport.chromium(1400, 1000);
+    wait = BrowserTestSupport.waitFor(browser);
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (app != null) {
-      app.close();
-    }
+    BrowserTestSupport.stop(browser, app);
   }
 
   private static void screenshot(String name) throws IOException {
-    var png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-    Files.write(SHOTS.resolve(String.format("%02d-%s.png", ++shot, name)), png);
-    Files.writeString(SHOTS.resolve(String.format("%02d-%s.html", shot, name)),
-        browser.getPageSource());
+    BrowserTestSupport.screenshot(browser, String.format("%02d-%s", ++shot, name), true);
   }
 
   private static WebElement visible(By by) {
@@ -123,9 +89,7 @@ class TasklistBrowserIT {
     browser.get(base + "/camunda/app/tasklist/default/");
     visible(By.cssSelector("input[type=password]"));
     screenshot("login-" + user);
-    browser.findElement(By.cssSelector("input[type=text], input[name=username]")).sendKeys(user);
-    browser.findElement(By.cssSelector("input[type=password]")).sendKeys("demo");
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    BrowserTestSupport.submitLogin(browser, wait, user);
     wait.until(ExpectedConditions.invisibilityOfElementLocated(
         By.cssSelector("input[type=password]")));
   }
