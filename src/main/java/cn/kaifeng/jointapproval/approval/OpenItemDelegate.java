@@ -70,10 +70,12 @@ public class OpenItemDelegate implements JavaDelegate {
       checkProjectLimit(project, item, clock);
     }
 
-    // Only what a reader shows: the task name, the forms, the Tasklist columns and the mails. Each
+    // Only what a reader shows or searches by: the task name, the forms, the Tasklist columns, the
+    // mails, and the item code (Cockpit and task queries find an item's instance by it). Each
     // variable costs four statements (row, history, detail, delete at the end) per item; codes
-    // that no reader shows (item, county, track, section) stay in the ledger.
+    // that no reader shows (county, track, section) stay in the ledger.
     execution.setVariable("projectCode", projectCode);
+    execution.setVariable("itemCode", itemCode);
     execution.setVariable("projectName", project.name());
     execution.setVariable("countyName", project.county().displayName());
     execution.setVariable("trackName", Tracks.name(project.track()));
