@@ -18,12 +18,14 @@ public class EscalateOverdueItemDelegate implements JavaDelegate {
   private final ProjectItemRepository items;
   private final DeadlineService deadlines;
   private final ProjectLedger ledger;
+  private final ApprovalProperties properties;
 
   public EscalateOverdueItemDelegate(ProjectItemRepository items, DeadlineService deadlines,
-      ProjectLedger ledger) {
+      ProjectLedger ledger, ApprovalProperties properties) {
     this.items = items;
     this.deadlines = deadlines;
     this.ledger = ledger;
+    this.properties = properties;
   }
 
   @Override
@@ -38,6 +40,6 @@ public class EscalateOverdueItemDelegate implements JavaDelegate {
     var clock = deadlines.get(stored.deadlineId());
     ledger.record(item.projectCode(), "ITEM_ESCALATED", item.itemCode(), null,
         stored.name() + "应于 " + clock.dueOn() + " 办结，已超期 "
-            + execution.getVariable("escalateAfterDays") + " 个工作日，自动提请跨部门联审联批平台协调");
+            + properties.escalateAfterOverdueDays() + " 个工作日，自动提请跨部门联审联批平台协调");
   }
 }

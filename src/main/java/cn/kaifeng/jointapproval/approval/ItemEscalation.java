@@ -34,6 +34,11 @@ public class ItemEscalation {
     this.properties = properties;
   }
 
+  /** The grace period in working days, for the coordination's reason (a setting, no variable). */
+  public int graceDays() {
+    return properties.escalateAfterOverdueDays();
+  }
+
   /**
    * The start of the day after the grace period: the later of "overdue for n working days" and
    * "n working days after the item last came back from a matter".

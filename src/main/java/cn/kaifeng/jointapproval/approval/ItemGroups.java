@@ -3,6 +3,7 @@ package cn.kaifeng.jointapproval.approval;
 import cn.kaifeng.jointapproval.modelsafety.ModelExpressionBean;
 import cn.kaifeng.jointapproval.project.NamedOfficer;
 import cn.kaifeng.jointapproval.project.ProjectRepository;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -30,8 +31,10 @@ public class ItemGroups {
 
   /** The approval section of the item bound to this process instance. */
   public String section(DelegateExecution execution) {
-    var item = ItemRef.of(execution, items);
-    return items.get(item.projectCode(), item.itemCode()).candidateGroup();
+    String processInstanceId = execution.getProcessInstanceId();
+    // The bound row itself: an item's section never changes.
+    return BoundItems.of(processInstanceId, items).orElseThrow(() -> new ProcessEngineException(
+        "流程实例 " + processInstanceId + " 没有绑定审批事项")).candidateGroup();
   }
 
   /** The county group of the project of the item bound to this process instance. */

@@ -15,7 +15,7 @@ record ItemRef(String projectCode, String itemCode, String completedBy) {
 
   static ItemRef of(DelegateExecution execution, ProjectItemRepository items) {
     String processInstanceId = execution.getProcessInstanceId();
-    var item = items.boundTo(processInstanceId).orElseThrow(() -> new ProcessEngineException(
+    var item = BoundItems.of(processInstanceId, items).orElseThrow(() -> new ProcessEngineException(
         "流程实例 " + processInstanceId + " 没有绑定审批事项"));
     return new ItemRef(item.projectCode(), item.itemCode(),
         (String) execution.getVariable("completedBy"));

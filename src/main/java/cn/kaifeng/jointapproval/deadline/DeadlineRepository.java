@@ -35,6 +35,7 @@ public class DeadlineRepository {
 
   /** Hands the clock to a process instance; the unique index refuses a second clock for one. */
   public void own(String id, String processInstanceId) {
+    OwnedClocks.forget();
     int updated = jdbc.sql("update deadline set process_instance_id = :processInstanceId "
             + "where id = :id")
         .param("processInstanceId", processInstanceId).param("id", id).update();
@@ -45,6 +46,7 @@ public class DeadlineRepository {
 
   /** The parameters are the record's components by name. */
   public void insert(Deadline d) {
+    OwnedClocks.forget();
     jdbc.sql("insert into deadline (" + COLUMNS + ") values (:id, :startOn, :limitDays, "
             + ":pausedDays, :warnShare, :dueOn, :warnOn, :provisional, :closedOn, "
             + ":processInstanceId)")
@@ -53,6 +55,7 @@ public class DeadlineRepository {
 
   /** Stores dates, pauses and closing; the owner changes only through {@link #own}. */
   public void update(Deadline d) {
+    OwnedClocks.forget();
     jdbc.sql("""
             update deadline set start_on = :startOn, limit_days = :limitDays,
               paused_days = :pausedDays, warn_share = :warnShare, due_on = :dueOn,

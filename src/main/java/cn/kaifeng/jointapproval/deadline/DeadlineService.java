@@ -200,7 +200,8 @@ public class DeadlineService {
     return ChinaTime.startOf(owned(execution).dueOn().plusDays(1));
   }
 
+  /** Read once per transaction: a task's dates and timers ask for the same clock. */
   private Deadline owned(DelegateExecution execution) {
-    return ownedBy(execution.getProcessInstanceId());
+    return OwnedClocks.get(execution.getProcessInstanceId(), this::ownedBy);
   }
 }

@@ -44,8 +44,10 @@ public class Notifier {
       Map<String, ?> model) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("template", template);
-    variables.put("recipientGroups", List.copyOf(groups));
-    variables.put("recipientUsers", List.copyOf(users));
+    // Plain strings, not JSON lists: a list is a serialized object with a byte array beside its
+    // row, its history and its detail, eight statements more per mail.
+    variables.put("recipientGroups", Recipients.join(groups));
+    variables.put("recipientUsers", Recipients.join(users));
     Map<String, String> values = new LinkedHashMap<>();
     model.forEach((k, v) -> values.put(k, v == null ? "" : v.toString()));
     variables.put("mailModel", values);

@@ -36,8 +36,8 @@ public class SendMailDelegate implements JavaDelegate {
   @SuppressWarnings("unchecked")
   public void execute(DelegateExecution execution) {
     String template = (String) execution.getVariable("template");
-    var groups = (List<String>) execution.getVariable("recipientGroups");
-    var users = (List<String>) execution.getVariable("recipientUsers");
+    var groups = Recipients.split(execution.getVariable("recipientGroups"));
+    var users = Recipients.split(execution.getVariable("recipientUsers"));
     var model = (Map<String, String>) execution.getVariable("mailModel");
     Set<String> addresses = new LinkedHashSet<>();
     for (String group : groups) {
