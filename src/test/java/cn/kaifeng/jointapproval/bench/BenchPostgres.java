@@ -32,12 +32,23 @@ public final class BenchPostgres implements AutoCloseable {
       return new BenchPostgres(null, external, System.getProperty("bench.username", "postgres"),
           System.getProperty("bench.password", ""));
     }
-    var postgres = EmbeddedPostgres.builder()
+    var builder = EmbeddedPostgres.builder()
         .setServerConfig("fsync", "on")
         .setServerConfig("synchronous_commit", "on")
         .setServerConfig("full_page_writes", "on")
-        .setServerConfig("max_connections", "100")
-        .start();
+        .setServerConfig("max_connections", "100");
+    // -Dbench.explainMs=N: the server logs EXPLAIN (ANALYZE, BUFFERS) of every statement slower
+    // than N ms (auto_explain) with the benchmark's output, to see where a figure's time goes.
+    // Off by default: the instrumentation itself costs time.
+    String explainMs = System.getProperty("bench.explainMs", "").trim();
+    if (!explainMs.isEmpty()) {
+      builder.setServerConfig("shared_preload_libraries", "auto_explain")
+          .setServerConfig("auto_explain.log_min_duration", explainMs)
+          .setServerConfig("auto_explain.log_analyze", "on")
+          .setServerConfig("auto_explain.log_buffers", "on")
+          .setServerConfig("auto_explain.log_nested_statements", "on");
+    }
+    var postgres = builder.start();
     return new BenchPostgres(postgres, postgres.getJdbcUrl("postgres", "postgres"), "postgres",
         "postgres");
   }
