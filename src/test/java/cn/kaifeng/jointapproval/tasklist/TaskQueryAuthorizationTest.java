@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -143,6 +144,20 @@ class TaskQueryAuthorizationTest extends ApprovalTestSupport {
       }
     }
     assertThat(compared).as("comparisons with visible tasks").isGreaterThan(20);
+  }
+
+  @Test
+  void theAuthorizedGroupIdsAreCamundasOwn() {
+    var commands = ((ProcessEngineImpl) engine).getProcessEngineConfiguration()
+        .getCommandExecutorTxRequired();
+    List<Object> camunda = commands.execute(context -> context.getDbSqlSession().getSqlSession()
+        .selectList("selectAuthorizedGroupIds"));
+    List<Object> ours = commands.execute(context -> context.getDbSqlSession().getSqlSession()
+        .selectList("selectAuthorizedGroupIdsBySkipScan"));
+    // Camunda drops the NULL of user grants from its answer.
+    assertThat(ours).doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(camunda.stream().filter(Objects::nonNull).toList())
+        .contains("approval-fgw");
   }
 
   /** The query's answer with the EXISTS check and with Camunda's join; 1 if it saw any task. */
