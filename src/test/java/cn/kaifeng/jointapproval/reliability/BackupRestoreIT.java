@@ -145,6 +145,8 @@ class BackupRestoreIT {
               ChinaTime.today().minusDays(10).toString()), "keyoffice",
           List.of("key-projects-office")));
     }
+    // Registration answers before its first stage opens (a job right after the commit).
+    Drills.awaitQuiet(live, Duration.ofSeconds(60));
     var tasks = app.getBean(TaskService.class);
     var open = tasks.createTaskQuery().taskDefinitionKey("reviewItem").list();
     for (var task : open.subList(0, 3)) {
