@@ -3,6 +3,7 @@ package cn.kaifeng.jointapproval.bench;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 
 /**
  * The PostgreSQL a benchmark measures against: an embedded one (zonky) that writes like a real
@@ -32,12 +33,26 @@ public final class BenchPostgres implements AutoCloseable {
       return new BenchPostgres(null, external, System.getProperty("bench.username", "postgres"),
           System.getProperty("bench.password", ""));
     }
-    var postgres = EmbeddedPostgres.builder()
+    var builder = EmbeddedPostgres.builder()
         .setServerConfig("fsync", "on")
         .setServerConfig("synchronous_commit", "on")
         .setServerConfig("full_page_writes", "on")
-        .setServerConfig("max_connections", "100")
-        .start();
+        .setServerConfig("max_connections", "100");
+    // -Dbench.explainMs=N: the server logs EXPLAIN (ANALYZE, BUFFERS) of every statement slower
+    // than N ms (auto_explain) into target/bench/postgres-log/, to see where a figure's time goes.
+    // Off by default: the instrumentation itself costs time.
+    String explainMs = System.getProperty("bench.explainMs", "").trim();
+    if (!explainMs.isEmpty()) {
+      builder.setServerConfig("shared_preload_libraries", "auto_explain")
+          .setServerConfig("auto_explain.log_min_duration", explainMs)
+          .setServerConfig("auto_explain.log_analyze", "on")
+          .setServerConfig("auto_explain.log_buffers", "on")
+          .setServerConfig("auto_explain.log_nested_statements", "on")
+          .setServerConfig("logging_collector", "on")
+          .setServerConfig("log_directory", Path.of("target/bench/postgres-log").toAbsolutePath()
+              .toString());
+    }
+    var postgres = builder.start();
     return new BenchPostgres(postgres, postgres.getJdbcUrl("postgres", "postgres"), "postgres",
         "postgres");
   }

@@ -31,6 +31,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -538,9 +540,53 @@ class JointApprovalBench {
         if (name.equals("本科室待办")) {
           summary.put("filterCountP95." + size, percentileMs(count, 95));
           summary.put("filterPageP95." + size, percentileMs(page, 95));
+          engineFilterTimes(app, officer, id, name, size);
         }
       }
     }
+  }
+
+  /**
+   * The same filter's count and page asked of the engine inside the JVM as the officer: the
+   * queries alone, without HTTP, the REST layer and the per-request basic-auth login, so the
+   * report shows which part of a filter's time the SQL is.
+   */
+  private void engineFilterTimes(ConfigurableApplicationContext app, String officer, String id,
+      String name, int size) throws Exception {
+    var identity = app.getBean(IdentityService.class);
+    var filters = app.getBean(FilterService.class);
+    var groups = identity.createGroupQuery().groupMember(officer).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+    identity.setAuthentication(officer, groups);
+    try {
+      var count = timedInEngine(() -> filters.count(id));
+      var page = timedInEngine(() -> filters.listPage(id, 0, 15));
+      csv.add(csv("filter_count_engine", name, 1, size, fmt(percentileMs(count, 50)),
+          fmt(percentileMs(count, 95)), "", "ms"));
+      csv.add(csv("filter_page_engine", name, 1, size, fmt(percentileMs(page, 50)),
+          fmt(percentileMs(page, 95)), "", "ms"));
+      row("… the same in the engine (no HTTP, no login per request): count / page, p50 / p95",
+          "–", fmt(percentileMs(count, 50)) + " / " + fmt(percentileMs(count, 95)) + " ms; "
+              + fmt(percentileMs(page, 50)) + " / " + fmt(percentileMs(page, 95)) + " ms", "");
+      summary.put("filterEngineCountP95." + size, percentileMs(count, 95));
+      summary.put("filterEnginePageP95." + size, percentileMs(page, 95));
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /** Samples of a call inside the JVM: as {@link #timed(Callable)}, without HTTP. */
+  private List<Long> timedInEngine(Callable<?> call) throws Exception {
+    call.call();
+    List<Long> samples = new ArrayList<>();
+    long budget = System.nanoTime() + Duration.ofSeconds(smoke ? 2 : 20).toNanos();
+    int wanted = smoke ? 3 : 20;
+    while (samples.size() < wanted && (samples.size() < 3 || System.nanoTime() < budget)) {
+      long t0 = System.nanoTime();
+      call.call();
+      samples.add(System.nanoTime() - t0);
+    }
+    return samples;
   }
 
   /** Samples of one call: a warm-up, then repeats until 20 samples or 20 seconds (min. 3). */
@@ -602,8 +648,9 @@ class JointApprovalBench {
     summary.forEach((key, value) -> {
       if (key.startsWith("filterCountP95.")) {
         String size = key.substring("filterCountP95.".length());
-        line.append(String.format(" 本科室待办 @%s count p95 %.0f ms page p95 %.0f ms;", size,
-            value, summary.get("filterPageP95." + size)));
+        line.append(String.format(" 本科室待办 @%s count p95 %.0f ms page p95 %.0f ms (engine "
+            + "%.0f / %.0f ms);", size, value, summary.get("filterPageP95." + size),
+            summary.get("filterEngineCountP95." + size), summary.get("filterEnginePageP95." + size)));
       }
     });
     line.append(String.format(" statements/item bare %.1f joint %.1f (%.2f×)",

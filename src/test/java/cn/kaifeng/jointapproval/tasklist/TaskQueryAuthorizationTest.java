@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -22,6 +23,7 @@ import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.type.ValueType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,9 +31,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The task queries' EXISTS check ({@code TaskQueryAuthorization.xml}) answers exactly what
- * Camunda's own join answers, for every kind of user, through every filter and the plain query,
- * listed, paged and counted; and the Camunda original it was copied from has not changed.
+ * The task queries' EXISTS checks ({@code TaskQueryAuthorization.xml}: grants, and candidate
+ * links without DISTINCT) answer exactly what Camunda's own joins answer, for every kind of user,
+ * through every filter and the plain query, listed, paged and counted, including the queries that
+ * keep Camunda's identity-link join; and the Camunda original it was copied from has not changed.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -101,6 +104,36 @@ class TaskQueryAuthorizationTest extends ApprovalTestSupport {
         compared += same(user + " by group", () -> taskService.createTaskQuery()
             .taskCandidateGroupIn(groups.isEmpty() ? List.of("none") : groups)
             .includeAssignedTasks().list());
+        var someGroups = groups.isEmpty() ? List.of("none") : groups;
+        // The candidate condition as an EXISTS (one query on identity links) ...
+        compared += same(user + " by group, page", () -> taskService.createTaskQuery()
+            .taskCandidateGroupIn(someGroups).includeAssignedTasks().orderByDueDate().asc()
+            .orderByTaskId().asc().listPage(0, 5));
+        compared += same(user + " by group, count", () -> List.of(taskService.createTaskQuery()
+            .taskCandidateGroupIn(someGroups).includeAssignedTasks().count()));
+        compared += same(user + " unassigned of the groups", () -> taskService.createTaskQuery()
+            .taskCandidateGroupIn(someGroups).list());
+        compared += same(user + " as candidate user", () -> taskService.createTaskQuery()
+            .taskCandidateUser(user).includeAssignedTasks().list());
+        compared += same(user + " group like", () -> taskService.createTaskQuery()
+            .taskCandidateGroupLike("approval-%").includeAssignedTasks().list());
+        compared += same(user + " with candidate groups", () -> List.of(taskService
+            .createTaskQuery().withCandidateGroups().count()));
+        compared += same(user + " group or assignee", () -> taskService.createTaskQuery().or()
+            .taskCandidateGroupIn(someGroups).taskAssignee("officer-zrzy").endOr().list());
+        // ... and Camunda's join, where one link must satisfy several conditions at once.
+        compared += same(user + " group and an or-query's group", () -> taskService
+            .createTaskQuery().taskCandidateGroupIn(someGroups).or()
+            .taskCandidateGroup("approval-zrzy").taskAssignee("officer-zrzy").endOr().list());
+        compared += same(user + " involved", () -> taskService.createTaskQuery()
+            .taskInvolvedUser("officer-zrzy").list());
+        compared += same(user + " involved or group", () -> taskService.createTaskQuery().or()
+            .taskInvolvedUser("officer-zrzy").taskCandidateGroupIn(someGroups).endOr().list());
+        // Sorted by a variable: a join that keeps DISTINCT.
+        compared += same(user + " by group, by variable", () -> taskService.createTaskQuery()
+            .taskCandidateGroupIn(someGroups).includeAssignedTasks()
+            .orderByProcessVariable("projectCode", ValueType.STRING).asc().orderByTaskId().asc()
+            .listPage(0, 5));
         for (var filter : filterService.createFilterQuery().list()) {
           compared += same(user + " " + filter.getName(), () -> filterService.list(filter.getId()));
           compared += same(user + " " + filter.getName() + " count",
@@ -111,6 +144,20 @@ class TaskQueryAuthorizationTest extends ApprovalTestSupport {
       }
     }
     assertThat(compared).as("comparisons with visible tasks").isGreaterThan(20);
+  }
+
+  @Test
+  void theAuthorizedGroupIdsAreCamundasOwn() {
+    var commands = ((ProcessEngineImpl) engine).getProcessEngineConfiguration()
+        .getCommandExecutorTxRequired();
+    List<Object> camunda = commands.execute(context -> context.getDbSqlSession().getSqlSession()
+        .selectList("selectAuthorizedGroupIds"));
+    List<Object> ours = commands.execute(context -> context.getDbSqlSession().getSqlSession()
+        .selectList("selectAuthorizedGroupIdsBySkipScan"));
+    // Camunda drops the NULL of user grants from its answer.
+    assertThat(ours).doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(camunda.stream().filter(Objects::nonNull).toList())
+        .contains("approval-fgw");
   }
 
   /** The query's answer with the EXISTS check and with Camunda's join; 1 if it saw any task. */
