@@ -1,10 +1,7 @@
 package cn.kaifeng.jointapproval.approval;
 
-import java.util.HashMap;
-import java.util.Map;
+import cn.kaifeng.jointapproval.database.TransactionMemory;
 import java.util.Optional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Which item a process instance works on, remembered for the rest of one transaction: a review
@@ -14,42 +11,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 final class BoundItems {
 
-  private static final Object KEY = new Object();
+  private static final TransactionMemory<String, ProjectItem> MEMORY = new TransactionMemory<>();
 
   private BoundItems() {
   }
 
   static Optional<ProjectItem> of(String processInstanceId, ProjectItemRepository items) {
-    var remembered = remembered();
-    if (remembered == null) {
-      return items.boundTo(processInstanceId);
-    }
-    var item = remembered.get(processInstanceId);
-    if (item == null) {
-      var found = items.boundTo(processInstanceId);
-      found.ifPresent(bound -> remembered.put(processInstanceId, bound));
-      return found;
-    }
-    return Optional.of(item);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, ProjectItem> remembered() {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      return null;
-    }
-    var existing = TransactionSynchronizationManager.getResource(KEY);
-    if (existing != null) {
-      return (Map<String, ProjectItem>) existing;
-    }
-    var created = new HashMap<String, ProjectItem>();
-    TransactionSynchronizationManager.bindResource(KEY, created);
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCompletion(int status) {
-        TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
-      }
-    });
-    return created;
+    return Optional.ofNullable(
+        MEMORY.get(processInstanceId, id -> items.boundTo(id).orElse(null)));
   }
 }

@@ -3,7 +3,7 @@
  * for supplement, lights and overdue escalation, readiness and the recorded construction start. Owns
  * the items and their pauses.
  */
-@ApplicationModule(displayName = "Joint approval", allowedDependencies = {"project", "calendar", "deadline", "identity", "modelsafety", "notify", "trust", "web"})
+@ApplicationModule(displayName = "Joint approval", allowedDependencies = {"project", "calendar", "deadline", "identity", "modelsafety", "notify", "trust", "web", "database"})
 package cn.kaifeng.jointapproval.approval;
 
 import org.springframework.modulith.ApplicationModule;

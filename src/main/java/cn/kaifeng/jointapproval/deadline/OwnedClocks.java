@@ -1,10 +1,7 @@
 package cn.kaifeng.jointapproval.deadline;
 
-import java.util.HashMap;
-import java.util.Map;
+import cn.kaifeng.jointapproval.database.TransactionMemory;
 import java.util.function.Function;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The clocks that process instances own, remembered for the rest of one transaction: a task's due
@@ -14,41 +11,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 final class OwnedClocks {
 
-  private static final Object KEY = new Object();
+  private static final TransactionMemory<String, Deadline> MEMORY = new TransactionMemory<>();
 
   private OwnedClocks() {
   }
 
   static Deadline get(String processInstanceId, Function<String, Deadline> load) {
-    var remembered = remembered();
-    return remembered == null ? load.apply(processInstanceId)
-        : remembered.computeIfAbsent(processInstanceId, load);
+    return MEMORY.get(processInstanceId, load);
   }
 
   /** After a write: the next read goes to the table again. */
   static void forget() {
-    if (TransactionSynchronizationManager.getResource(KEY) instanceof Map<?, ?> remembered) {
-      remembered.clear();
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Deadline> remembered() {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      return null;
-    }
-    var existing = TransactionSynchronizationManager.getResource(KEY);
-    if (existing != null) {
-      return (Map<String, Deadline>) existing;
-    }
-    var created = new HashMap<String, Deadline>();
-    TransactionSynchronizationManager.bindResource(KEY, created);
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCompletion(int status) {
-        TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
-      }
-    });
-    return created;
+    MEMORY.forget();
   }
 }
