@@ -78,7 +78,10 @@ public class DeadlineService {
 
   /**
    * Plans an open clock anew from {@code start} for {@code limitDays} working days, pauses reset
-   * (a stage's clock when the stage really opens); its owner keeps it and is re-timed.
+   * (a stage's clock when the stage really opens); its owner keeps it. Nothing is re-timed: the
+   * only caller is the item's first step, before its task and timers exist, which read the new
+   * dates when they are created (re-timing looked for tasks and timers that were not there, two
+   * queries per item opened).
    */
   @Transactional
   public Deadline restart(String id, LocalDate start, int limitDays) {
@@ -88,7 +91,6 @@ public class DeadlineService {
         dates.warnOn(), dates.provisional(), current.closedOn(), current.processInstanceId());
     if (!updated.equals(current)) {
       repository.update(updated);
-      retimer.retime(updated);
     }
     return updated;
   }
