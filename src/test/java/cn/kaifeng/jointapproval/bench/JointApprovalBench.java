@@ -81,6 +81,7 @@ class JointApprovalBench {
   private final Map<String, Double> summary = new LinkedHashMap<>();
   private final Map<String, String> statementKinds = new LinkedHashMap<>();
   private String base;
+  private CpuMeter cpu;
   private TaskService taskService;
   private org.camunda.bpm.engine.ManagementService managementService;
   private RuntimeService runtimeService;
@@ -95,6 +96,7 @@ class JointApprovalBench {
   void jointApprovalAgainstTheBareEngine() throws Exception {
     csv.add("figure,system,threads,size,p50_ms,p95_ms,value,unit");
     try (var database = BenchPostgres.start()) {
+      cpu = CpuMeter.of(database);
       List<String> args = new ArrayList<>(List.of("--server.port=0",
           "--SPRING_DATASOURCE_URL=" + database.jdbcUrl(),
           "--SPRING_DATASOURCE_USERNAME=" + database.username(),
@@ -353,6 +355,9 @@ class JointApprovalBench {
   private void endToEnd(int threads, int instancesPerThread, int rounds) throws Exception {
     Map<String, Long> elapsed = new LinkedHashMap<>(Map.of(BARE, 0L, JOINT, 0L));
     lists.values().forEach(counter -> counter.set(0));
+    // CPU per instance: the application's JVM (with the benchmark's clients) and PostgreSQL.
+    Map<String, Long> jvmCpu = new LinkedHashMap<>(Map.of(BARE, 0L, JOINT, 0L));
+    Map<String, Long> pgCpu = new LinkedHashMap<>(Map.of(BARE, 0L, JOINT, 0L));
     Map<String, List<Long>> latencies = Map.of(BARE, BenchReport.samples(),
         JOINT, BenchReport.samples());
     for (int round = 0; round < rounds; round++) {
@@ -360,6 +365,8 @@ class JointApprovalBench {
       var order = round % 2 == 0 ? List.of(BARE, JOINT) : List.of(JOINT, BARE);
       for (String system : order) {
         long t0 = System.nanoTime();
+        long jvm0 = CpuMeter.jvmNanos();
+        long pg0 = cpu.postgresNanos().orElse(0);
         parallel(threads, client -> {
           for (int i = 0; i < instancesPerThread; i++) {
             runInstance(system, latencies.get(system));
@@ -367,6 +374,8 @@ class JointApprovalBench {
           return null;
         });
         elapsed.merge(system, System.nanoTime() - t0, Long::sum);
+        jvmCpu.merge(system, CpuMeter.jvmNanos() - jvm0, Long::sum);
+        pgCpu.merge(system, cpu.postgresNanos().orElse(0) - pg0, Long::sum);
       }
     }
     int instances = threads * instancesPerThread * rounds;
@@ -390,6 +399,21 @@ class JointApprovalBench {
             rate.get(JOINT)), String.format("%.2f×", ratio));
     // Each list is an HTTP request with its login; a list that finds its tasks not open yet
     // (the joint approval opens a stage after its commit) is asked again 10 ms later.
+    for (String system : List.of(BARE, JOINT)) {
+      csv.add(csv("cpu_per_instance_jvm", system, threads, instances, "", "",
+          fmt(jvmCpu.get(system) / 1e6 / instances), "ms"));
+      csv.add(csv("cpu_per_instance_postgres", system, threads, instances, "", "",
+          fmt(pgCpu.get(system) / 1e6 / instances), "ms"));
+    }
+    summary.put("cpu" + threads, (double) (jvmCpu.get(JOINT) + pgCpu.get(JOINT))
+        / (jvmCpu.get(BARE) + pgCpu.get(BARE)));
+    row("CPU per instance, application JVM (with the benchmark's clients) + PostgreSQL ("
+            + threads + " thread" + (threads > 1 ? "s" : "") + ")",
+        String.format("%s + %s ms", fmt(jvmCpu.get(BARE) / 1e6 / instances),
+            fmt(pgCpu.get(BARE) / 1e6 / instances)),
+        String.format("%s + %s ms", fmt(jvmCpu.get(JOINT) / 1e6 / instances),
+            fmt(pgCpu.get(JOINT) / 1e6 / instances)),
+        String.format("%.2f× the CPU", summary.get("cpu" + threads)));
     row("officers' task lists per instance (" + threads + " thread" + (threads > 1 ? "s" : "")
             + "; one per section and stage when every list finds its tasks open)",
         String.format("%.1f", listsPerInstance.get(BARE)),
@@ -653,12 +677,14 @@ class JointApprovalBench {
   }
 
   private String summaryLine() {
-    List.of("e2e1", "e2e4", "registrationP95Ratio", "siblingErrors.bare", "siblingErrors.joint",
-        "siblingNextStageRatio", "statementsPerItem.bare", "statementsPerItem.joint")
+    List.of("e2e1", "e2e4", "cpu1", "cpu4", "registrationP95Ratio", "siblingErrors.bare",
+        "siblingErrors.joint", "siblingNextStageRatio", "statementsPerItem.bare", "statementsPerItem.joint")
         .forEach(key -> summary.putIfAbsent(key, Double.NaN));
     var line = new StringBuilder("BENCH " + NAME + (smoke ? " (smoke)" : "") + ":");
     line.append(String.format(" e2e joint/bare 1 thread %.2f×, 4 threads %.2f×;",
         summary.get("e2e1"), summary.get("e2e4")));
+    line.append(String.format(" CPU per instance joint/bare 1 thread %.2f×, 4 threads %.2f×;",
+        summary.get("cpu1"), summary.get("cpu4")));
     line.append(String.format(" registration p95 %.2f× the bare start;",
         summary.get("registrationP95Ratio")));
     line.append(String.format(" 12 siblings errors bare %.0f joint %.0f, next stage %.2f× the "
