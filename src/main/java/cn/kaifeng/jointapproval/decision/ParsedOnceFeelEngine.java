@@ -1,39 +1,61 @@
 package cn.kaifeng.jointapproval.decision;
 
+import camundajar.impl.scala.collection.immutable.Map.Map1;
+import camundajar.impl.scala.runtime.BoxesRunTime;
+import camundajar.impl.scala.util.Either;
+import camundajar.impl.scala.util.Left;
+import camundajar.impl.scala.util.Right;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import camundajar.impl.scala.util.Either;
-import camundajar.impl.scala.util.Left;
-import camundajar.impl.scala.util.Right;
-import camundajar.impl.scala.runtime.BoxesRunTime;
 import org.camunda.bpm.dmn.feel.impl.scala.ContextVariableWrapper;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
 import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.camunda.feel.FeelEngine.Failure;
 import org.camunda.feel.FeelEngine.UnaryTests$;
+import org.camunda.feel.api.EvaluationFailure;
+import org.camunda.feel.api.EvaluationFailureType;
+import org.camunda.feel.context.Context;
 import org.camunda.feel.context.CustomContext;
+import org.camunda.feel.context.FunctionProvider;
+import org.camunda.feel.context.FunctionProvider.CompositeFunctionProvider;
 import org.camunda.feel.context.VariableProvider;
 import org.camunda.feel.context.VariableProvider.CompositeVariableProvider;
 import org.camunda.feel.context.VariableProvider.StaticVariableProvider;
+import org.camunda.feel.impl.interpreter.BuiltinFunctions;
+import org.camunda.feel.impl.interpreter.EvalContext;
+import org.camunda.feel.impl.interpreter.FeelInterpreter;
 import org.camunda.feel.syntaxtree.ConstBool;
 import org.camunda.feel.syntaxtree.ConstNull$;
 import org.camunda.feel.syntaxtree.ConstNumber;
 import org.camunda.feel.syntaxtree.ConstString;
 import org.camunda.feel.syntaxtree.ParsedExpression;
+import org.camunda.feel.syntaxtree.Val;
+import org.camunda.feel.syntaxtree.ValError;
+import org.camunda.feel.syntaxtree.ValFatalError;
 
 /**
- * Camunda's FEEL engine, but each input entry, input expression and output entry of a decision
- * table is parsed once: {@link ScalaFeelEngine} parses the text again on every evaluation, which
- * made FEEL parsing about a quarter of a registration's CPU ({@code approval-items}: 60 rules of
- * ten inputs and five outputs). An output entry that is a literal ({@code "fgw"}, {@code 15},
- * {@code true}) has one value whatever the variables: it is evaluated once and its value reused.
- * Everything else is evaluated as before, by the same engine with the same variables, so the
- * answers and failures are Camunda's own (a failure is never remembered).
+ * Camunda's FEEL engine without the work it repeats on every evaluation of a decision table's
+ * entry ({@code approval-items}: 60 rules of ten inputs and five outputs, most of a
+ * registration's CPU):
+ * <ul>
+ *   <li>each input entry, input expression and output entry is parsed (and validated) once;
+ *       {@link ScalaFeelEngine} parsed the text again every time;</li>
+ *   <li>FEEL's built-in functions are built once: feel-engine 1.19 builds them anew for each
+ *       evaluation (its root context), which after the parsing was most of the rest;</li>
+ *   <li>an output entry that is a literal ({@code "fgw"}, {@code 15}, {@code true}) has one value
+ *       whatever the variables: it is evaluated once and its value reused.</li>
+ * </ul>
+ * Each evaluation still gets a context of its own (FEEL collects an evaluation's failures in it)
+ * and the same interpreter, value mapper, functions and messages as feel-engine's
+ * {@code FeelEngine.evaluate}, so answers and failures stay Camunda's own
+ * ({@code ParsedOnceFeelEngineTest} compares them for every rule of every table). It uses
+ * feel-engine's interpreter classes directly: an upgrade that changes them fails to compile or
+ * fails that test.
  */
 public class ParsedOnceFeelEngine extends ScalaFeelEngine {
 
@@ -42,9 +64,15 @@ public class ParsedOnceFeelEngine extends ScalaFeelEngine {
 
   private final Map<String, Parsed> expressions = lru();
   private final Map<String, Parsed> unaryTests = lru();
+  private final FeelInterpreter interpreter;
+  private final FunctionProvider functions;
 
   public ParsedOnceFeelEngine(List<FeelCustomFunctionProvider> functionProviders) {
     super(functionProviders);
+    interpreter = new FeelInterpreter(feelEngine.valueMapper());
+    functions = new CompositeFunctionProvider(toScalaList(
+        new BuiltinFunctions(feelEngine.clock(), feelEngine.valueMapper()),
+        feelEngine.functionProvider()));
   }
 
   @Override
@@ -60,7 +88,7 @@ public class ParsedOnceFeelEngine extends ScalaFeelEngine {
         return new ContextVariableWrapper(variableContext);
       }
     };
-    return (T) value(feelEngine.eval(parsed.expression(), context));
+    return (T) evaluate(parsed.expression(), context);
   }
 
   @Override
@@ -68,8 +96,7 @@ public class ParsedOnceFeelEngine extends ScalaFeelEngine {
       VariableContext variableContext) {
     var parsed = parsed(unaryTests, expression, true);
     var input = new StaticVariableProvider(
-        new camundajar.impl.scala.collection.immutable.Map.Map1<String, Object>(
-            UnaryTests$.MODULE$.inputVariable(), inputVariable));
+        new Map1<String, Object>(UnaryTests$.MODULE$.inputVariable(), inputVariable));
     var variables = new ContextVariableWrapper(variableContext);
     CustomContext context = new CustomContext() {
       @Override
@@ -78,7 +105,38 @@ public class ParsedOnceFeelEngine extends ScalaFeelEngine {
       }
     };
     // As Camunda's engine reads a result: a null is false.
-    return BoxesRunTime.unboxToBoolean(value(feelEngine.eval(parsed.expression(), context)));
+    return BoxesRunTime.unboxToBoolean(evaluate(parsed.expression(), context));
+  }
+
+  /**
+   * What feel-engine's {@code FeelEngine.evaluate} does after validating (done once, when
+   * parsed), with the built-in functions built once instead of for every call.
+   */
+  private Object evaluate(ParsedExpression parsed, Context variables) {
+    var context = EvalContext.create(feelEngine.valueMapper(), functions).merge(variables);
+    Val value;
+    try {
+      value = interpreter.eval(parsed.expression(), context);
+    } catch (RuntimeException e) {
+      throw LOGGER.evaluationException(
+          "failed to evaluate expression '" + parsed.text() + "' : " + e);
+    }
+    var failures = context.failureCollector().failures();
+    var assertion = failures.find(f -> EvaluationFailureType.ASSERT_FAILURE$.MODULE$
+        .equals(((EvaluationFailure) f).failureType()));
+    if (assertion.isDefined()) {
+      throw LOGGER.evaluationException("Assertion failure on evaluate the expression '"
+          + parsed.text() + "': " + ((EvaluationFailure) assertion.get()).failureMessage());
+    }
+    if (value instanceof ValError error) {
+      throw LOGGER.evaluationException(
+          "failed to evaluate expression '" + parsed.text() + "': " + error.error());
+    }
+    if (value instanceof ValFatalError error) {
+      throw LOGGER.evaluationException(
+          "failed to evaluate expression '" + parsed.text() + "': " + error.error());
+    }
+    return feelEngine.valueMapper().unpackVal(value);
   }
 
   /** The parsed expression, parsing it now if it is new; a text that does not parse is refused. */

@@ -89,7 +89,7 @@ class ParsedOnceFeelEngineTest {
   @Test
   void aFailureIsCamundasOwnAndIsNotRemembered() {
     // An input entry that does not parse; an output whose value depends on the variables' types
-    // (FEEL answers null for the length of a number).
+    // (FEEL answers null for the length of a number); an assertion that fails for y = 3.
     String table = """
         <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d"
             namespace="http://kaifeng.cn/joint-approval/test">
@@ -111,13 +111,22 @@ class ParsedOnceFeelEngineTest {
                 <outputEntry id="b2"><text>string length(y)</text></outputEntry></rule>
             </decisionTable>
           </decision>
+          <decision id="asserting" name="断言">
+            <decisionTable id="t3" hitPolicy="COLLECT">
+              <input id="i3"><inputExpression id="e3" typeRef="double"><text>x</text>
+              </inputExpression></input>
+              <output id="o3" name="r" typeRef="double" />
+              <rule id="r3"><inputEntry id="a3"><text></text></inputEntry>
+                <outputEntry id="b3"><text>assert(y, y &gt; 5)</text></outputEntry></rule>
+            </decisionTable>
+          </decision>
         </definitions>
         """;
-    for (String key : List.of("broken", "lengthOfY")) {
+    for (String key : List.of("broken", "lengthOfY", "asserting")) {
       var a = plain.parseDecision(key, stream(table));
       var b = parsedOnce.parseDecision(key, stream(table));
       for (int round = 1; round <= 2; round++) {
-        for (Object y : List.of(3, "abc")) {
+        for (Object y : List.of(3, 7, "abc")) {
           assertThat(answer(parsedOnce, b, Map.of("x", 2.0, "y", y)))
               .as("%s, y = %s, round %d", key, y, round)
               .isEqualTo(answer(plain, a, Map.of("x", 2.0, "y", y)));
@@ -128,6 +137,8 @@ class ParsedOnceFeelEngineTest {
         Map.of("x", 2.0))).asString().startsWith("failure").contains(">> 1");
     assertThat(answer(parsedOnce, parsedOnce.parseDecision("lengthOfY", stream(table)),
         Map.of("x", 2.0, "y", "abc"))).isEqualTo(List.of(Map.of("r", "java.lang.String:3")));
+    assertThat(answer(parsedOnce, parsedOnce.parseDecision("asserting", stream(table)),
+        Map.of("x", 2.0, "y", 3))).asString().startsWith("failure").contains("Assertion failure");
   }
 
   /** The result rows with each value's type, or the failure's message. */
