@@ -25,6 +25,15 @@ public class DeadlineRepository {
         .query(Deadline.class).optional();
   }
 
+  /** The clocks of these ids that exist, in no particular order. */
+  public List<Deadline> findAll(java.util.Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select " + COLUMNS + " from deadline where id in (:ids)").param("ids", ids)
+        .query(Deadline.class).list();
+  }
+
   /** The clock a process instance owns. */
   public Optional<Deadline> ownedBy(String processInstanceId) {
     return jdbc.sql("select " + COLUMNS + " from deadline "

@@ -77,6 +77,21 @@ public class DeadlineService {
   }
 
   /**
+   * Several clocks in one read, by id (a project's items): each must exist, as with
+   * {@link #get(String)}.
+   */
+  public java.util.Map<String, Deadline> getAll(java.util.Collection<String> ids) {
+    var found = new java.util.HashMap<String, Deadline>();
+    repository.findAll(java.util.Set.copyOf(ids)).forEach(d -> found.put(d.id(), d));
+    for (String id : ids) {
+      if (!found.containsKey(id)) {
+        throw new NoSuchElementException("No deadline " + id);
+      }
+    }
+    return found;
+  }
+
+  /**
    * Plans an open clock anew from {@code start} for {@code limitDays} working days, pauses reset
    * (a stage's clock when the stage really opens); its owner keeps it. Nothing is re-timed: the
    * only caller is the item's first step, before its task and timers exist, which read the new

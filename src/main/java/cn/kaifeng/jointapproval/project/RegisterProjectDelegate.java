@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 登记项目台账: validates the registration (from the API or the Tasklist start form), checks that the
- * initiator may register for the county, stores the ledger record and fixes the variable types the
- * decisions read. Anything wrong stops the start and nothing is kept.
+ * initiator may register for the county, stores the ledger record and gives the decisions their
+ * inputs from it ({@link DecisionInputs}). Anything wrong stops the start and nothing is kept.
  */
 @Component
 public class RegisterProjectDelegate implements JavaDelegate {
@@ -77,7 +77,7 @@ public class RegisterProjectDelegate implements JavaDelegate {
         ClockUtil.getCurrentTime().toInstant());
     nodes.reached(registration.code(), Node.LANDED, registration.landDelistedOn(), initiator,
         "土地摘牌（登记时录入）");
-    execution.setVariables(registration.processVariables());
+    DecisionInputs.set(execution, registration);
     ledger.record(registration.code(), "REGISTERED", null, initiator,
         "登记项目“" + registration.name() + "”（" + registration.county().displayName()
             + "），土地摘牌日期 " + registration.landDelistedOn() + "，总投资 "
@@ -105,12 +105,12 @@ public class RegisterProjectDelegate implements JavaDelegate {
 
   /**
    * Binds the instance to the landed project and gives the decisions their inputs from the
-   * ledger's facts, never from variables.
+   * ledger's facts, never from variables ({@link DecisionInputs}).
    */
   private void bind(DelegateExecution execution, Project project) {
     var registration = project.registration();
     projects.bindProcess(project.code(), execution.getProcessInstanceId());
-    execution.setVariables(registration.processVariables());
+    DecisionInputs.set(execution, registration);
     ledger.record(project.code(), "APPROVAL_STARTED", null, null,
         "土地于 " + registration.landDelistedOn() + " 摘牌，项目进入联审联批（登记于 "
             + project.registeredAt().atZone(cn.kaifeng.jointapproval.calendar.ChinaTime.ZONE)

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -33,6 +35,7 @@ class ProjectApiTest {
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
   @Autowired RuntimeService runtimeService;
+  @Autowired HistoryService historyService;
   @Autowired ObjectMapper mapper;
 
   private static String recently() {
@@ -90,6 +93,39 @@ class ProjectApiTest {
     });
     assertThat(json.get("chiefServiceOfficer").asText()).isEqualTo("cso-lankao");
     assertThat(json.get("history").get(0).get("event").asText()).isEqualTo("REGISTERED");
+  }
+
+  /**
+   * The registration's transaction stores its facts once, in the ledger: the start's fields and
+   * the decisions' inputs are transient, only the code and name are process variables (Cockpit),
+   * and the decision history still shows which inputs gave the project its items.
+   */
+  @Test
+  void theRegistrationStoresItsFactsInTheLedgerAndTheDecisionHistoryNotAsVariables() {
+    var code = ProjectFixtures.newCode("VARS");
+    var body = ProjectFixtures.everything(ProjectFixtures.body(code, recently()));
+    assertThat(post("keyoffice", body).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+    var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code)
+        .processDefinitionKey("joint-approval").singleResult();
+    assertThat(runtimeService.getVariables(instance.getId()).keySet()).containsExactlyInAnyOrder(
+        "projectCode", "projectName", "initiator", "trackDecision", "track", "limitWorkingDays",
+        "requiredItems");
+    assertThat(historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId()).list())
+        .extracting(HistoricVariableInstance::getName)
+        .doesNotContain("code", "name", "governmentInvested", "annualEnergyTce", "investment");
+
+    var items = historyService.createHistoricDecisionInstanceQuery()
+        .processInstanceId(instance.getId()).decisionDefinitionKey("approval-items")
+        .includeInputs().includeOutputs().singleResult();
+    assertThat(items.getInputs()).extracting(i -> i.getClauseName() + "=" + i.getValue())
+        .contains("政府投资=true", "涉及危险化学品=true", "使用林地=true");
+    assertThat(items.getOutputs()).extracting(o -> o.getVariableName() + "=" + o.getValue())
+        .contains("itemCode=fgw-proposal");
+    assertThat(jdbc.queryForObject("select count(*) from project_item where project_code = ?",
+        Integer.class, code)).isEqualTo(items.getOutputs().stream()
+        .filter(o -> o.getVariableName().equals("itemCode")).count());
   }
 
   static Stream<Arguments> badFields() {
