@@ -64,12 +64,13 @@ public class MailBatchJobHandler implements JobHandler<MailBatchJobHandler.Batch
     try {
       for (var mail : outbox.unsent(batch.jobId())) {
         var to = context.runWithoutAuthorization(() -> addresses(context, mail));
-        String messageId = MailGateway.messageId(mail.id());
+        String messageId = null;
         if (to.isEmpty()) {
           log.info("Mail {} has no recipient with an address (groups {}, users {})",
               mail.template(), mail.groups(), mail.users());
         } else {
           gateway.send(mail.id(), to, templates.render(mail.template(), mail.model()));
+          messageId = MailGateway.messageId(mail.id());
         }
         sent.add(new MailOutbox.Sent(mail.id(), messageId, to, now()));
       }

@@ -21,7 +21,10 @@ public class MailOutbox {
   record Mail(String id, String template, List<String> groups, List<String> users,
       Map<String, String> model) {}
 
-  /** A mail that went out: to whom (addresses, possibly none), when, with which Message-ID. */
+  /**
+   * A mail that went out: to whom (addresses; none when nobody had one, then without a
+   * Message-ID), when, with which Message-ID.
+   */
   record Sent(String id, String messageId, List<String> to, Instant at) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -3,6 +3,7 @@ package cn.kaifeng.jointapproval.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
+import cn.kaifeng.jointapproval.notify.MailBatchJobHandler;
 import cn.kaifeng.jointapproval.project.ProjectRegistrationService;
 import cn.kaifeng.jointapproval.projectview.ProjectViews;
 import cn.kaifeng.jointapproval.support.Drills;
@@ -39,10 +40,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * SMTP is down for an hour of engine time while officers work: the work never waits, each mail
  * is tried as configured ({@code jointapproval.mail.attempts}, 3 tries 5 minutes apart), a mail
  * whose tries are spent is an incident, and once SMTP is back the mails still in their tries go
- * out by themselves and one action ({@code POST /engine-rest/job/retries} for the failed send-mail
- * jobs, which is what Cockpit's retry does) sends the rest: each mail once, none lost. Then half a
- * year passes and the history cleanup removes the sent mails' history while the project ledger
- * keeps every fact.
+ * out by themselves and one action ({@code POST /engine-rest/job/retries} for the failed mail
+ * jobs) sends the rest: each mail once, none lost. Then half a year passes and the night history
+ * cleanup purges the sent mails and their jobs' history while the project ledger keeps every
+ * fact.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(SharedPostgres.class)
@@ -82,9 +83,9 @@ class MailOutageAndCleanupIT {
     ClockUtil.offset(offset);
   }
 
-  /** Mails still in their tries: a send-mail job that has not failed for good. */
+  /** Mail jobs still in their tries: not failed for good. */
   private static int mailsInTries() {
-    return count("select count(*) from act_ru_job where process_def_key_ = 'send-mail' "
+    return count("select count(*) from act_ru_job where process_def_key_ = 'mail-outbox' "
         + "and retries_ > 0");
   }
 
@@ -123,7 +124,7 @@ class MailOutageAndCleanupIT {
 
     // Three tries five minutes apart, then an incident; the hour goes on, a last project comes in.
     Drills.await("first tries failed", Duration.ofSeconds(60),
-        () -> count("select count(*) from act_ru_job where process_def_key_ = 'send-mail' "
+        () -> count("select count(*) from act_ru_job where process_def_key_ = 'mail-outbox' "
             + "and exception_msg_ is null") == 0);
     for (int minute = 5; minute <= 55; minute += 5) {
       advance(Duration.ofMinutes(5));
@@ -146,18 +147,19 @@ class MailOutageAndCleanupIT {
     int sentByThemselves = smtp.getReceivedMessages().length == 0 ? 0 : distinctMails();
     // ...and one action resends every mail that became an incident.
     var retry = management.setJobRetriesAsync(management.createJobQuery()
-        .processDefinitionKey("send-mail").noRetriesLeft(), 1);
+        .processDefinitionKey(MailBatchJobHandler.TYPE).noRetriesLeft(), 1);
     Drills.awaitQuiet(database, Duration.ofSeconds(60));
     Drills.await("the retry batch finished", Duration.ofSeconds(60),
         () -> management.createBatchQuery().batchId(retry.getId()).count() == 0);
     Drills.awaitQuiet(database, Duration.ofSeconds(60));
 
     assertThat(count("select count(*) from act_ru_incident")).as("incidents left").isZero();
-    assertThat(count("select count(*) from act_ru_execution e join act_re_procdef d "
-        + "on d.id_ = e.proc_def_id_ where d.key_ = 'send-mail'")).as("mails waiting").isZero();
-    var ended = JdbcClient.create(database).sql("""
-            select '<' || id_ || '@joint-approval.kaifeng>' from act_hi_procinst
-            where proc_def_key_ = 'send-mail' and end_time_ is not null""")
+    assertThat(count("select count(*) from mail_outbox where sent_at is null"))
+        .as("mails waiting").isZero();
+    assertThat(count("select count(*) from act_ru_job where process_def_key_ = 'mail-outbox'"))
+        .as("mail jobs left").isZero();
+    var ended = JdbcClient.create(database).sql(
+            "select message_id from mail_outbox where message_id is not null")
         .query(String.class).list();
     Map<String, Integer> copies = new HashMap<>();
     for (var message : smtp.getReceivedMessages()) {
@@ -206,23 +208,25 @@ class MailOutageAndCleanupIT {
     for (String table : ledger) {
       before.put(table, count("select count(*) from " + table));
     }
-    int mailsBefore = count("select count(*) from act_hi_procinst where proc_def_key_ = "
-        + "'send-mail'");
+    int mailsBefore = count("select count(*) from mail_outbox where sent_at is not null");
+    int jobLogBefore = count("select count(*) from act_hi_job_log where process_def_key_ = "
+        + "'mail-outbox'");
     int historyRowsBefore = count("select count(*) from act_hi_actinst");
     var projectView = app.getBean(ProjectViews.class).of(codes.get(0));
 
-    // Half a year later (send-mail keeps 180 days of history); the job executor rests so that
-    // only the cleanup runs, as at night.
+    // Half a year later (sent mails are kept 180 days, jointapproval.mail.keep-days); the job
+    // executor rests so that only the cleanup runs, as at night.
     configuration.getJobExecutor().shutdown();
     advance(Duration.ofDays(181));
     var cleanup = history.cleanUpHistoryAsync(true);
-    for (int run = 0; run < 20 && count("select count(*) from act_hi_procinst "
-        + "where proc_def_key_ = 'send-mail'") > 0; run++) {
+    for (int run = 0; run < 20 && count("select count(*) from mail_outbox") > 0; run++) {
       management.executeJob(cleanup.getId());
     }
 
-    assertThat(count("select count(*) from act_hi_procinst where proc_def_key_ = 'send-mail'"))
-        .as("sent mails' history").isZero();
+    assertThat(mailsBefore).isPositive();
+    assertThat(count("select count(*) from mail_outbox")).as("sent mails").isZero();
+    assertThat(count("select count(*) from act_hi_job_log where process_def_key_ = "
+        + "'mail-outbox'")).as("mail jobs' history").isZero();
     assertThat(count("select count(*) from act_hi_procinst where proc_def_key_ = "
         + "'joint-approval'")).as("running projects' history").isEqualTo(codes.size());
     for (String table : ledger) {
@@ -233,7 +237,8 @@ class MailOutageAndCleanupIT {
     assertThat(after.history()).isEqualTo(projectView.history());
     assertThat(after.items()).hasSameSizeAs(projectView.items());
     System.out.printf("[reliability] history cleanup (window 01:00-05:00 Beijing) after 181 days: "
-            + "send-mail history %d -> 0, activity history %d -> %d rows; ledger unchanged %s%n",
-        mailsBefore, historyRowsBefore, count("select count(*) from act_hi_actinst"), before);
+            + "sent mails %d -> 0, their job log %d -> 0, activity history %d -> %d rows; "
+            + "ledger unchanged %s%n", mailsBefore, jobLogBefore, historyRowsBefore,
+        count("select count(*) from act_hi_actinst"), before);
   }
 }
