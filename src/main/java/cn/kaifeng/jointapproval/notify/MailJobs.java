@@ -46,6 +46,8 @@ class MailJobs {
       // No process: the key is what job queries (the resend call) find mail jobs by.
       job.setProcessDefinitionKey(MailBatchJobHandler.TYPE);
       job.setRetries(properties.attempts());
+      // No process state to protect: mail jobs of different steps may run side by side.
+      job.setExclusive(false);
       context.getJobManager().send(job);
       return id;
     };
