@@ -356,6 +356,23 @@ class MailTest extends ApprovalTestSupport {
   }
 
   @Test
+  void aSendMailProcessQueuedBeforeTheOutboxIsStillSent() {
+    // As Notifier queued mails before the outbox: recipients as text, or as a JSON list earlier.
+    var model = new java.util.HashMap<String, String>(Map.of("itemName", "升级前排队的"));
+    runtimeService.startProcessInstanceByKey(Notifier.PROCESS_KEY, Map.of("template",
+        "item-yellow", "recipientGroups", "approval-fgw", "recipientUsers", "",
+        "mailModel", model));
+    runtimeService.startProcessInstanceByKey(Notifier.PROCESS_KEY, Map.of("template",
+        "item-yellow", "recipientGroups", new java.util.ArrayList<>(List.of("approval-sthj")),
+        "recipientUsers", new java.util.ArrayList<String>(), "mailModel", model));
+    runContinuations();
+    assertThat(mails("officer-fgw@example.org", "升级前排队的")).hasSize(1);
+    assertThat(mails("officer-sthj@example.org", "升级前排队的")).hasSize(1);
+    assertThat(runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(Notifier.PROCESS_KEY).count()).isZero();
+  }
+
+  @Test
   void theDailyDigestListsEachOfficersItemsByDueDateAndSkipsThoseWithNone() throws Exception {
     var code = registered();
     smtp.purgeEmailFromAllMailboxes();
