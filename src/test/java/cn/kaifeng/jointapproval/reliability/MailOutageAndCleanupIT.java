@@ -10,12 +10,21 @@ import cn.kaifeng.jointapproval.support.Drills;
 import cn.kaifeng.jointapproval.support.ProjectFixtures;
 import cn.kaifeng.jointapproval.support.SharedPostgres;
 import cn.kaifeng.jointapproval.support.TestSmtp;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.MessagingException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,12 +156,11 @@ class MailOutageAndCleanupIT {
     Drills.awaitQuiet(database, Duration.ofSeconds(60));
     assertThat(mailsInTries()).isZero();
     int sentByThemselves = smtp.getReceivedMessages().length == 0 ? 0 : distinctMails();
-    // ...and one action resends every mail that became an incident.
-    var retry = management.setJobRetriesAsync(management.createJobQuery()
-        .processDefinitionKey(MailBatchJobHandler.TYPE).noRetriesLeft(), 1);
+    // ...and one action resends every mail that became an incident: the README's call.
+    String retryBatch = resendFailedMails();
     Drills.awaitQuiet(database, Duration.ofSeconds(60));
     Drills.await("the retry batch finished", Duration.ofSeconds(60),
-        () -> management.createBatchQuery().batchId(retry.getId()).count() == 0);
+        () -> management.createBatchQuery().batchId(retryBatch).count() == 0);
     Drills.awaitQuiet(database, Duration.ofSeconds(60));
 
     assertThat(count("select count(*) from act_ru_incident")).as("incidents left").isZero();
@@ -177,6 +185,29 @@ class MailOutageAndCleanupIT {
             + "%d by one retry of the incidents; each sent once%n",
         approved, slowest / 1_000_000, ended.size(), incidents, sentByThemselves,
         ended.size() - sentByThemselves);
+  }
+
+  /** {@code POST /engine-rest/job/retries} as the README gives it, as the administrator. */
+  private static String resendFailedMails() {
+    try {
+      String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+      var request = HttpRequest.newBuilder(URI.create(base + "/engine-rest/job/retries"))
+          .header("Authorization", "Basic " + Base64.getEncoder()
+              .encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8)))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("""
+              {"retries":1,"jobQuery":{"processDefinitionKey":"mail-outbox","noRetriesLeft":true}}"""))
+          .build();
+      var reply = HttpClient.newHttpClient().send(request,
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+      return new ObjectMapper().readTree(reply.body()).get("id").asText();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static int distinctMails() throws MessagingException {
