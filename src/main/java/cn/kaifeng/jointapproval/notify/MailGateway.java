@@ -16,9 +16,10 @@ import org.springframework.stereotype.Component;
  * Hands a mail to SMTP ({@code spring.mail.*}); with no SMTP host configured (the embedded
  * default) it writes the mail to the log instead, and nothing fails.
  *
- * <p>Each mail carries a Message-ID made from its send-mail instance. A node that dies after SMTP
- * accepted the mail but before its job committed leaves the job to run again on another node;
- * the second copy then has the same Message-ID, which mail servers and clients treat as one mail.
+ * <p>Each mail carries a Message-ID made from its outbox row (or, for mails queued before the
+ * outbox, its send-mail instance). A node that dies after SMTP accepted the mail but before its job
+ * committed leaves the job to run again on another node; the second copy then has the same
+ * Message-ID, which mail servers and clients treat as one mail.
  */
 @Component
 public class MailGateway {
@@ -33,7 +34,7 @@ public class MailGateway {
     this.properties = properties;
   }
 
-  /** @param mailId what makes this mail unique (its send-mail process instance) */
+  /** @param mailId what makes this mail unique (its outbox row, or its send-mail instance) */
   public void send(String mailId, List<String> to, MailTemplates.Rendered mail) {
     var smtp = sender.getIfAvailable();
     if (smtp == null) {

@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Mail settings as BPMN reads them ({@code mailSettings}): the retry cycle of the send-mail job
- * and the daily digest's timer, in Beijing time whatever the server's zone.
+ * (instances queued before the outbox; the outbox's jobs use the same attempts and interval, see
+ * {@link MailRetryCommandFactory}) and the daily digest's timer, in Beijing time whatever the
+ * server's zone.
  */
 @Component("mailSettings")
 @ModelExpressionBean

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param attempts how often a mail is tried before it becomes an incident in Cockpit
  * @param retryInterval the wait between tries
  * @param digestAt when the daily digest goes out, Beijing time
+ * @param keepDays how long a sent mail stays in {@code mail_outbox} (the mail history), purged by
+ *     the night history cleanup
  */
 @ConfigurationProperties("jointapproval.mail")
 public record NotifyProperties(
@@ -21,11 +23,15 @@ public record NotifyProperties(
     @DefaultValue("") String templatesDir,
     @DefaultValue("3") int attempts,
     @DefaultValue("PT5M") Duration retryInterval,
-    @DefaultValue("08:30") LocalTime digestAt) {
+    @DefaultValue("08:30") LocalTime digestAt,
+    @DefaultValue("180") int keepDays) {
 
   public NotifyProperties {
     if (attempts < 1) {
       throw new IllegalArgumentException("jointapproval.mail.attempts must be at least 1");
+    }
+    if (keepDays < 1) {
+      throw new IllegalArgumentException("jointapproval.mail.keep-days must be at least 1");
     }
   }
 }

@@ -5,9 +5,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * A mail's recipient groups or users as one string variable of the send-mail process, ids
- * separated by commas (no group or user id has one). Mails queued before this form carry JSON
- * lists, which are read as well.
+ * A mail's recipient groups or users as one string (a column of {@code mail_outbox}, or a variable
+ * of a send-mail process queued before the outbox), ids separated by commas (no group or user id
+ * has one). Send-mail processes queued before this form carry JSON lists, which are read as well.
  */
 final class Recipients {
 

@@ -13,8 +13,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * 发送邮件: renders the template and sends it to the current members of the recipient groups and
- * users who have an e-mail address. Runs as a job: an exception is retried, then an incident.
+ * 发送邮件 of the {@code send-mail} process: renders the template and sends it to the current
+ * members of the recipient groups and users who have an e-mail address. Runs as a job: an
+ * exception is retried, then an incident. Only for send-mail instances queued before the outbox
+ * (instances waiting in a database at the upgrade); {@link Notifier} starts none any more.
  */
 @Component
 public class SendMailDelegate implements JavaDelegate {

@@ -12,6 +12,7 @@ import cn.kaifeng.jointapproval.project.ProjectLedger;
 import cn.kaifeng.jointapproval.supervision.CaseStatus;
 import cn.kaifeng.jointapproval.supervision.SupervisionCaseRepository;
 import cn.kaifeng.jointapproval.support.ProjectFixtures;
+import cn.kaifeng.jointapproval.support.QueuedMails;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -268,10 +269,10 @@ class ForgedMatterVariablesTest extends ApprovalTestSupport {
     assertThat(decided.stage()).isEqualTo(MatterStage.SUPERVISION);
     assertThat(decided.decision()).isEqualTo("限期重新划定红线" + mineId);
     assertThat(decided.deadlineDays()).isEqualTo(5);
-    // The minutes mail (queued as a send-mail process, which may have run already).
-    var decisions = historyService.createHistoricVariableInstanceQuery().variableName("mailModel")
-        .list().stream().map(v -> String.valueOf(((Map<?, ?>) v.getValue()).get("decisions")))
-        .filter(text -> text.contains(mineId)).findFirst().orElseThrow();
+    // The minutes mail (a row of the mail outbox, which may have been sent already).
+    var decisions = QueuedMails.models(jdbc.getDataSource(), "minutes-recorded").stream()
+        .map(QueuedMails::values).map(values -> values.get("decisions"))
+        .filter(text -> text != null && text.contains(mineId)).findFirst().orElseThrow();
     assertThat(decisions)
         .contains("兰考县智能家居产业园项目（" + mine + "）· 用地预审与选址意见书")
         .doesNotContain("伪造的议题");

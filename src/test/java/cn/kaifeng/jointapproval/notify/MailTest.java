@@ -12,7 +12,9 @@ import cn.kaifeng.jointapproval.calendar.ChinaTime;
 import cn.kaifeng.jointapproval.support.ProjectFixtures;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -196,47 +198,178 @@ class MailTest extends ApprovalTestSupport {
   }
 
   @Test
-  void whenSmtpIsDownTheMailIsRetriedThenBecomesAnIncidentAndTheProcessGoesOn() {
+  void whenSmtpIsDownTheMailIsRetriedThenBecomesAnIncidentAndTheProcessGoesOn() throws Exception {
     smtp.stop();
     var code = register(ProjectFixtures.body(ProjectFixtures.newCode("DOWN"), MONDAY.toString()))
         .code();
-    var mailInstance = runtimeService.createProcessInstanceQuery().processDefinitionKey("send-mail")
-        .processInstanceBusinessKey(code).list().get(0);
-    var job = managementService.createJobQuery().processInstanceId(mailInstance.getId())
-        .singleResult();
+    // The first stage's item mails were queued in one transaction: one job.
+    var jobIds = jdbc.queryForList(
+        "select distinct job_id from mail_outbox where business_key = ?", String.class, code);
+    assertThat(jobIds).hasSize(1);
+    var job = managementService.createJobQuery().jobId(jobIds.get(0)).singleResult();
     assertThat(job.getRetries()).isEqualTo(3);
     int attempts = 0;
     while (managementService.createJobQuery().jobId(job.getId()).singleResult().getRetries() > 0) {
+      var before = ClockUtil.getCurrentTime().getTime();
       String id = job.getId();
       assertThatThrownBy(() -> managementService.executeJob(id))
           .hasMessageContaining("Mail server connection failed");
       attempts++;
+      var failed = managementService.createJobQuery().jobId(id).singleResult();
+      assertThat(failed.getExceptionMessage()).contains("Mail server connection failed");
+      if (failed.getRetries() > 0) {
+        // The next try five minutes later (jointapproval.mail.retry-interval), not at once.
+        assertThat(failed.getDuedate().getTime() - before).isEqualTo(Duration.ofMinutes(5)
+            .toMillis());
+        assertThat(managementService.createJobQuery().jobId(id).executable().count()).isZero();
+      }
     }
     assertThat(attempts).isEqualTo(3); // jointapproval.mail.attempts
     var failed = managementService.createJobQuery().jobId(job.getId()).singleResult();
     assertThat(failed.getRetries()).isZero();
-    assertThat(runtimeService.createIncidentQuery()
-        .processInstanceId(failed.getProcessInstanceId()).count()).isEqualTo(1);
+    assertThat(runtimeService.createIncidentQuery().configuration(job.getId()).count())
+        .isEqualTo(1);
+    // Failed mails are found as the README says: jobs with an exception and no retries left.
+    assertThat(managementService.createJobQuery().processDefinitionKey(MailBatchJobHandler.TYPE)
+        .withException().noRetriesLeft().list()).extracting(j -> j.getId())
+        .contains(job.getId());
     // The approval work did not wait for the mail.
     assertThat(review(code, "fgw-filing")).isNotNull();
-    // Cockpit's "retry" sends it once SMTP is back.
+    // Cockpit's or the resend call's retry sends them once SMTP is back.
     smtp.start();
     managementService.setJobRetries(job.getId(), 1);
     managementService.executeJob(job.getId());
-    assertThat(smtp.getReceivedMessages()).isNotEmpty();
+    assertThat(runtimeService.createIncidentQuery().configuration(job.getId()).count()).isZero();
+    assertThat(mails("officer-fgw@example.org", "新的审批事项")).hasSize(1);
+    var sent = jdbc.queryForList("select message_id from mail_outbox where job_id = ?",
+        String.class, job.getId());
+    assertThat(sent).isNotEmpty().doesNotContainNull();
+    assertThat(Arrays.stream(smtp.getReceivedMessages()).map(MailTest::messageId).distinct())
+        .containsExactlyInAnyOrderElementsOf(sent);
     runContinuations();
   }
 
   @Test
   void aRolledBackStepSendsNothing() {
+    int rows = jdbc.queryForObject("select count(*) from mail_outbox", Integer.class);
+    long jobs = managementService.createJobQuery().processDefinitionKey(MailBatchJobHandler.TYPE).count();
     assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
       notifier.toGroups("item-yellow", List.of("approval-fgw"), Map.of("itemName", "回滚"));
       throw new IllegalStateException("the step failed");
     })).hasMessage("the step failed");
-    assertThat(managementService.createJobQuery().processDefinitionKey("send-mail").count())
-        .isZero();
+    assertThat(managementService.createJobQuery().processDefinitionKey(MailBatchJobHandler.TYPE).count())
+        .isEqualTo(jobs);
+    assertThat(jdbc.queryForObject("select count(*) from mail_outbox", Integer.class))
+        .isEqualTo(rows);
     runContinuations();
     assertThat(smtp.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void twelveMailsOfOneTransactionMakeOneJobAndEachGoesOutOnceAfterTheCommit() {
+    long jobs = managementService.createJobQuery().processDefinitionKey(MailBatchJobHandler.TYPE).count();
+    var sections = List.of("fgw", "zrzy", "zjj", "sthj", "rfb", "wlj", "czj", "scjg", "slj",
+        "yjj", "jtj", "lyj");
+    transaction.executeWithoutResult(status -> {
+      for (String section : sections) {
+        notifier.toGroups("item-yellow", List.of("approval-" + section),
+            Map.of("itemName", "十二封之" + section, "projectName", "批量"));
+      }
+      // Nothing goes out before the commit.
+      assertThat(smtp.getReceivedMessages()).isEmpty();
+    });
+    var made = managementService.createJobQuery().processDefinitionKey(MailBatchJobHandler.TYPE).list();
+    assertThat(made).hasSize((int) jobs + 1);
+    assertThat(jdbc.queryForObject("select count(*) from mail_outbox where sent_at is null",
+        Integer.class)).isEqualTo(12);
+    runContinuations();
+    for (String section : sections) {
+      var mail = mails("officer-" + section + "@example.org", "十二封之" + section);
+      assertThat(mail).as(section).hasSize(1);
+      assertThat(TestSmtp.recipients(mail.get(0))).containsExactly(
+          "officer-" + section + "@example.org");
+    }
+    assertThat(Arrays.stream(smtp.getReceivedMessages()).map(MailTest::messageId).distinct())
+        .hasSize(12);
+    assertThat(jdbc.queryForObject("select count(*) from mail_outbox where sent_at is null",
+        Integer.class)).isZero();
+  }
+
+  @Test
+  void aMailThatFailsDoesNotResendTheMailsThatWentOutBeforeIt() {
+    transaction.executeWithoutResult(status -> {
+      notifier.toGroups("item-yellow", List.of("approval-fgw"), Map.of("itemName", "先发的"));
+      notifier.toGroups("no-such-template", List.of("approval-zrzy"), Map.of());
+      notifier.toGroups("item-yellow", List.of("approval-sthj"), Map.of("itemName", "后发的"));
+    });
+    String jobId = jdbc.queryForObject(
+        "select job_id from mail_outbox where template = 'no-such-template'", String.class);
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      assertThatThrownBy(() -> managementService.executeJob(jobId))
+          .hasMessageContaining("No mail template no-such-template");
+      assertThat(mails("officer-fgw@example.org", "先发的")).as("attempt " + attempt).hasSize(1);
+      assertThat(Arrays.stream(smtp.getReceivedMessages()).map(MailTest::messageId).distinct())
+          .as("attempt " + attempt).hasSize(1);
+    }
+    assertThat(jdbc.queryForList("select template from mail_outbox where job_id = ? "
+        + "and sent_at is not null", String.class, jobId)).containsExactly("item-yellow");
+    // An operator corrects the mail; the last try sends what had not gone out, once.
+    jdbc.update("update mail_outbox set template = 'item-yellow' where job_id = ? "
+        + "and template = 'no-such-template'", jobId);
+    managementService.executeJob(jobId);
+    assertThat(mails("officer-fgw@example.org", "先发的")).hasSize(1);
+    assertThat(mails("officer-sthj@example.org", "后发的")).hasSize(1);
+    assertThat(mails("officer-zrzy@example.org", "黄灯")).hasSize(1);
+    assertThat(Arrays.stream(smtp.getReceivedMessages()).map(MailTest::messageId).distinct())
+        .hasSize(3);
+    assertThat(managementService.createJobQuery().jobId(jobId).count()).isZero();
+  }
+
+  @Test
+  void theNightCleanupPurgesMailsSentLongerAgoThanKeepDaysAndKeepsTheRest() {
+    transaction.executeWithoutResult(status ->
+        notifier.toGroups("item-yellow", List.of("approval-fgw"), Map.of("itemName", "旧的")));
+    runContinuations();
+    today(MONDAY.plusDays(100));
+    transaction.executeWithoutResult(status ->
+        notifier.toGroups("item-yellow", List.of("approval-fgw"), Map.of("itemName", "近的")));
+    runContinuations();
+    transaction.executeWithoutResult(status ->
+        notifier.toGroups("item-yellow", List.of("approval-fgw"), Map.of("itemName", "未发的")));
+    String waiting = jdbc.queryForObject(
+        "select job_id from mail_outbox where sent_at is null and model like '%未发的%'",
+        String.class);
+
+    today(MONDAY.plusDays(181)); // jointapproval.mail.keep-days: 180
+    var cleanup = historyService.cleanUpHistoryAsync(true);
+    managementService.executeJob(cleanup.getId());
+    managementService.executeJob(cleanup.getId()); // a second node's run: nothing more, no error
+
+    assertThat(jdbc.queryForList("select model from mail_outbox", String.class))
+        .noneMatch(model -> model.contains("旧的"))
+        .anyMatch(model -> model.contains("近的")).anyMatch(model -> model.contains("未发的"));
+    assertThat(jdbc.queryForObject("select count(*) from act_hi_job_log where process_def_key_ = ? "
+        + "and timestamp_ < ?", Integer.class, MailBatchJobHandler.TYPE,
+        new java.sql.Timestamp(ChinaTime.startOf(MONDAY.plusDays(1)).getTime()))).isZero();
+    managementService.executeJob(waiting);
+    assertThat(mails("officer-fgw@example.org", "未发的")).hasSize(1);
+  }
+
+  @Test
+  void aSendMailProcessQueuedBeforeTheOutboxIsStillSent() {
+    // As Notifier queued mails before the outbox: recipients as text, or as a JSON list earlier.
+    var model = new java.util.HashMap<String, String>(Map.of("itemName", "升级前排队的"));
+    runtimeService.startProcessInstanceByKey(Notifier.PROCESS_KEY, Map.of("template",
+        "item-yellow", "recipientGroups", "approval-fgw", "recipientUsers", "",
+        "mailModel", model));
+    runtimeService.startProcessInstanceByKey(Notifier.PROCESS_KEY, Map.of("template",
+        "item-yellow", "recipientGroups", new java.util.ArrayList<>(List.of("approval-sthj")),
+        "recipientUsers", new java.util.ArrayList<String>(), "mailModel", model));
+    runContinuations();
+    assertThat(mails("officer-fgw@example.org", "升级前排队的")).hasSize(1);
+    assertThat(mails("officer-sthj@example.org", "升级前排队的")).hasSize(1);
+    assertThat(runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(Notifier.PROCESS_KEY).count()).isZero();
   }
 
   @Test
@@ -270,6 +403,14 @@ class MailTest extends ApprovalTestSupport {
   }
 
 
+
+  private static String messageId(MimeMessage message) {
+    try {
+      return message.getMessageID();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   private List<MimeMessage> mails(String address, String text) {
     return TestSmtp.mails(smtp, address, text);

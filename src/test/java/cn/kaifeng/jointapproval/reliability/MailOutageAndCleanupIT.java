@@ -3,18 +3,28 @@ package cn.kaifeng.jointapproval.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
+import cn.kaifeng.jointapproval.notify.MailBatchJobHandler;
 import cn.kaifeng.jointapproval.project.ProjectRegistrationService;
 import cn.kaifeng.jointapproval.projectview.ProjectViews;
 import cn.kaifeng.jointapproval.support.Drills;
 import cn.kaifeng.jointapproval.support.ProjectFixtures;
 import cn.kaifeng.jointapproval.support.SharedPostgres;
 import cn.kaifeng.jointapproval.support.TestSmtp;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.MessagingException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +49,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * SMTP is down for an hour of engine time while officers work: the work never waits, each mail
  * is tried as configured ({@code jointapproval.mail.attempts}, 3 tries 5 minutes apart), a mail
  * whose tries are spent is an incident, and once SMTP is back the mails still in their tries go
- * out by themselves and one action ({@code POST /engine-rest/job/retries} for the failed send-mail
- * jobs, which is what Cockpit's retry does) sends the rest: each mail once, none lost. Then half a
- * year passes and the history cleanup removes the sent mails' history while the project ledger
- * keeps every fact.
+ * out by themselves and one action ({@code POST /engine-rest/job/retries} for the failed mail
+ * jobs) sends the rest: each mail once, none lost. Then half a year passes and the night history
+ * cleanup purges the sent mails and their jobs' history while the project ledger keeps every
+ * fact.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(SharedPostgres.class)
@@ -82,9 +92,9 @@ class MailOutageAndCleanupIT {
     ClockUtil.offset(offset);
   }
 
-  /** Mails still in their tries: a send-mail job that has not failed for good. */
+  /** Mail jobs still in their tries: not failed for good. */
   private static int mailsInTries() {
-    return count("select count(*) from act_ru_job where process_def_key_ = 'send-mail' "
+    return count("select count(*) from act_ru_job where process_def_key_ = 'mail-outbox' "
         + "and retries_ > 0");
   }
 
@@ -110,6 +120,8 @@ class MailOutageAndCleanupIT {
       register();
       slowest = Math.max(slowest, System.nanoTime() - began);
     }
+    // Registration opens the first stage in a job right after its commit.
+    Drills.awaitQuiet(database, Duration.ofSeconds(60));
     var open = tasks.createTaskQuery().taskDefinitionKey("reviewItem").list();
     for (var task : open.subList(0, open.size() / 2)) {
       long began = System.nanoTime();
@@ -123,7 +135,7 @@ class MailOutageAndCleanupIT {
 
     // Three tries five minutes apart, then an incident; the hour goes on, a last project comes in.
     Drills.await("first tries failed", Duration.ofSeconds(60),
-        () -> count("select count(*) from act_ru_job where process_def_key_ = 'send-mail' "
+        () -> count("select count(*) from act_ru_job where process_def_key_ = 'mail-outbox' "
             + "and exception_msg_ is null") == 0);
     for (int minute = 5; minute <= 55; minute += 5) {
       advance(Duration.ofMinutes(5));
@@ -144,20 +156,20 @@ class MailOutageAndCleanupIT {
     Drills.awaitQuiet(database, Duration.ofSeconds(60));
     assertThat(mailsInTries()).isZero();
     int sentByThemselves = smtp.getReceivedMessages().length == 0 ? 0 : distinctMails();
-    // ...and one action resends every mail that became an incident.
-    var retry = management.setJobRetriesAsync(management.createJobQuery()
-        .processDefinitionKey("send-mail").noRetriesLeft(), 1);
+    // ...and one action resends every mail that became an incident: the README's call.
+    String retryBatch = resendFailedMails();
     Drills.awaitQuiet(database, Duration.ofSeconds(60));
     Drills.await("the retry batch finished", Duration.ofSeconds(60),
-        () -> management.createBatchQuery().batchId(retry.getId()).count() == 0);
+        () -> management.createBatchQuery().batchId(retryBatch).count() == 0);
     Drills.awaitQuiet(database, Duration.ofSeconds(60));
 
     assertThat(count("select count(*) from act_ru_incident")).as("incidents left").isZero();
-    assertThat(count("select count(*) from act_ru_execution e join act_re_procdef d "
-        + "on d.id_ = e.proc_def_id_ where d.key_ = 'send-mail'")).as("mails waiting").isZero();
-    var ended = JdbcClient.create(database).sql("""
-            select '<' || id_ || '@joint-approval.kaifeng>' from act_hi_procinst
-            where proc_def_key_ = 'send-mail' and end_time_ is not null""")
+    assertThat(count("select count(*) from mail_outbox where sent_at is null"))
+        .as("mails waiting").isZero();
+    assertThat(count("select count(*) from act_ru_job where process_def_key_ = 'mail-outbox'"))
+        .as("mail jobs left").isZero();
+    var ended = JdbcClient.create(database).sql(
+            "select message_id from mail_outbox where message_id is not null")
         .query(String.class).list();
     Map<String, Integer> copies = new HashMap<>();
     for (var message : smtp.getReceivedMessages()) {
@@ -173,6 +185,29 @@ class MailOutageAndCleanupIT {
             + "%d by one retry of the incidents; each sent once%n",
         approved, slowest / 1_000_000, ended.size(), incidents, sentByThemselves,
         ended.size() - sentByThemselves);
+  }
+
+  /** {@code POST /engine-rest/job/retries} as the README gives it, as the administrator. */
+  private static String resendFailedMails() {
+    try {
+      String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+      var request = HttpRequest.newBuilder(URI.create(base + "/engine-rest/job/retries"))
+          .header("Authorization", "Basic " + Base64.getEncoder()
+              .encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8)))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("""
+              {"retries":1,"jobQuery":{"processDefinitionKey":"mail-outbox","noRetriesLeft":true}}"""))
+          .build();
+      var reply = HttpClient.newHttpClient().send(request,
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
+      return new ObjectMapper().readTree(reply.body()).get("id").asText();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static int distinctMails() throws MessagingException {
@@ -206,23 +241,25 @@ class MailOutageAndCleanupIT {
     for (String table : ledger) {
       before.put(table, count("select count(*) from " + table));
     }
-    int mailsBefore = count("select count(*) from act_hi_procinst where proc_def_key_ = "
-        + "'send-mail'");
+    int mailsBefore = count("select count(*) from mail_outbox where sent_at is not null");
+    int jobLogBefore = count("select count(*) from act_hi_job_log where process_def_key_ = "
+        + "'mail-outbox'");
     int historyRowsBefore = count("select count(*) from act_hi_actinst");
     var projectView = app.getBean(ProjectViews.class).of(codes.get(0));
 
-    // Half a year later (send-mail keeps 180 days of history); the job executor rests so that
-    // only the cleanup runs, as at night.
+    // Half a year later (sent mails are kept 180 days, jointapproval.mail.keep-days); the job
+    // executor rests so that only the cleanup runs, as at night.
     configuration.getJobExecutor().shutdown();
     advance(Duration.ofDays(181));
     var cleanup = history.cleanUpHistoryAsync(true);
-    for (int run = 0; run < 20 && count("select count(*) from act_hi_procinst "
-        + "where proc_def_key_ = 'send-mail'") > 0; run++) {
+    for (int run = 0; run < 20 && count("select count(*) from mail_outbox") > 0; run++) {
       management.executeJob(cleanup.getId());
     }
 
-    assertThat(count("select count(*) from act_hi_procinst where proc_def_key_ = 'send-mail'"))
-        .as("sent mails' history").isZero();
+    assertThat(mailsBefore).isPositive();
+    assertThat(count("select count(*) from mail_outbox")).as("sent mails").isZero();
+    assertThat(count("select count(*) from act_hi_job_log where process_def_key_ = "
+        + "'mail-outbox'")).as("mail jobs' history").isZero();
     assertThat(count("select count(*) from act_hi_procinst where proc_def_key_ = "
         + "'joint-approval'")).as("running projects' history").isEqualTo(codes.size());
     for (String table : ledger) {
@@ -233,7 +270,8 @@ class MailOutageAndCleanupIT {
     assertThat(after.history()).isEqualTo(projectView.history());
     assertThat(after.items()).hasSameSizeAs(projectView.items());
     System.out.printf("[reliability] history cleanup (window 01:00-05:00 Beijing) after 181 days: "
-            + "send-mail history %d -> 0, activity history %d -> %d rows; ledger unchanged %s%n",
-        mailsBefore, historyRowsBefore, count("select count(*) from act_hi_actinst"), before);
+            + "sent mails %d -> 0, their job log %d -> 0, activity history %d -> %d rows; "
+            + "ledger unchanged %s%n", mailsBefore, jobLogBefore, historyRowsBefore,
+        count("select count(*) from act_hi_actinst"), before);
   }
 }
