@@ -42,9 +42,22 @@ public final class BenchPostgres implements AutoCloseable {
     // than N ms (auto_explain) into target/bench/postgres-log/, to see where a figure's time goes.
     // Off by default: the instrumentation itself costs time.
     String explainMs = System.getProperty("bench.explainMs", "").trim();
+    // -Dbench.pgStatements=true: pg_stat_statements, which JointApprovalBench reads per system
+    // (PgStatements), to see which statements spend the server's time.
+    boolean statements = Boolean.getBoolean("bench.pgStatements");
+    var preload = new java.util.ArrayList<String>();
     if (!explainMs.isEmpty()) {
-      builder.setServerConfig("shared_preload_libraries", "auto_explain")
-          .setServerConfig("auto_explain.log_min_duration", explainMs)
+      preload.add("auto_explain");
+    }
+    if (statements) {
+      preload.add("pg_stat_statements");
+      builder.setServerConfig("pg_stat_statements.track", "all");
+    }
+    if (!preload.isEmpty()) {
+      builder.setServerConfig("shared_preload_libraries", String.join(",", preload));
+    }
+    if (!explainMs.isEmpty()) {
+      builder.setServerConfig("auto_explain.log_min_duration", explainMs)
           .setServerConfig("auto_explain.log_analyze", "on")
           .setServerConfig("auto_explain.log_buffers", "on")
           .setServerConfig("auto_explain.log_nested_statements", "on")

@@ -80,11 +80,16 @@ class JointApprovalBench {
   private final StringBuilder table = new StringBuilder();
   private final Map<String, Double> summary = new LinkedHashMap<>();
   private final Map<String, String> statementKinds = new LinkedHashMap<>();
+  private final Map<String, String> variablesByName = new LinkedHashMap<>();
   private String base;
   private CpuMeter cpu;
+  private PgStatements pgStatements;
+  /** Instances of each system in the 4-thread end-to-end part (pg_stat_statements per instance). */
+  private int e2eInstances4;
   private TaskService taskService;
   private org.camunda.bpm.engine.ManagementService managementService;
   private RuntimeService runtimeService;
+  private org.camunda.bpm.engine.HistoryService historyService;
   /** Officers' task-list requests per system: how much of a run is the client's own polling. */
   private final Map<String, java.util.concurrent.atomic.AtomicLong> lists = Map.of(
       BARE, new java.util.concurrent.atomic.AtomicLong(),
@@ -97,6 +102,7 @@ class JointApprovalBench {
     csv.add("figure,system,threads,size,p50_ms,p95_ms,value,unit");
     try (var database = BenchPostgres.start()) {
       cpu = CpuMeter.of(database);
+      pgStatements = new PgStatements(database);
       List<String> args = new ArrayList<>(List.of("--server.port=0",
           "--SPRING_DATASOURCE_URL=" + database.jdbcUrl(),
           "--SPRING_DATASOURCE_USERNAME=" + database.username(),
@@ -117,6 +123,7 @@ class JointApprovalBench {
         taskService = app.getBean(TaskService.class);
         managementService = app.getBean(org.camunda.bpm.engine.ManagementService.class);
         runtimeService = app.getBean(RuntimeService.class);
+        historyService = app.getBean(org.camunda.bpm.engine.HistoryService.class);
         deployReference(app);
         run(app);
       } finally {
@@ -318,11 +325,13 @@ class JointApprovalBench {
     for (String system : List.of(BARE, JOINT)) {
       SqlCounter.reset();
       SqlCounter.counting(true);
+      String code;
       try {
-        runInstance(system, null);
+        code = runInstance(system, null);
       } finally {
         SqlCounter.counting(false);
       }
+      variablesByName.put(system, variablesOf(code));
       int items = 19;
       double statements = SqlCounter.STATEMENTS.get() / (double) items;
       double commits = SqlCounter.COMMITS.get() / (double) items;
@@ -352,6 +361,24 @@ class JointApprovalBench {
             summary.get("statementsPerItem.joint") / summary.get("statementsPerItem.bare")));
   }
 
+  /** Variables an instance wrote (history rows by name, its sub-processes included). */
+  private String variablesOf(String code) {
+    var history = historyService;
+    var instances = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code)
+        .list().stream().map(org.camunda.bpm.engine.history.HistoricProcessInstance::getId)
+        .toArray(String[]::new);
+    Map<String, Integer> names = new java.util.TreeMap<>();
+    history.createHistoricVariableInstanceQuery().processInstanceIdIn(instances).list()
+        .forEach(variable -> names.merge(variable.getName(), 1, Integer::sum));
+    var rows = new StringBuilder();
+    names.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .forEach(e -> rows.append("| ").append(e.getKey()).append(" | ").append(e.getValue())
+            .append(" |\n"));
+    return rows.append("| **all, in ").append(instances.length).append(" process instances** | ")
+        .append(names.values().stream().mapToInt(Integer::intValue).sum()).append(" |\n")
+        .toString();
+  }
+
   private void endToEnd(int threads, int instancesPerThread, int rounds) throws Exception {
     Map<String, Long> elapsed = new LinkedHashMap<>(Map.of(BARE, 0L, JOINT, 0L));
     lists.values().forEach(counter -> counter.set(0));
@@ -367,6 +394,9 @@ class JointApprovalBench {
         long t0 = System.nanoTime();
         long jvm0 = CpuMeter.jvmNanos();
         long pg0 = cpu.postgresNanos().orElse(0);
+        if (threads == 4) {
+          pgStatements.reset();
+        }
         parallel(threads, client -> {
           for (int i = 0; i < instancesPerThread; i++) {
             runInstance(system, latencies.get(system));
@@ -376,9 +406,15 @@ class JointApprovalBench {
         elapsed.merge(system, System.nanoTime() - t0, Long::sum);
         jvmCpu.merge(system, CpuMeter.jvmNanos() - jvm0, Long::sum);
         pgCpu.merge(system, cpu.postgresNanos().orElse(0) - pg0, Long::sum);
+        if (threads == 4) {
+          pgStatements.collect(system);
+        }
       }
     }
     int instances = threads * instancesPerThread * rounds;
+    if (threads == 4) {
+      e2eInstances4 = instances;
+    }
     Map<String, Double> rate = new LinkedHashMap<>();
     Map<String, Double> listsPerInstance = new LinkedHashMap<>();
     for (String system : List.of(BARE, JOINT)) {
@@ -671,6 +707,12 @@ class JointApprovalBench {
     statementKinds.forEach((system, kinds) -> markdown.append("\nStatements per item, ")
         .append(system).append(", by kind:\n\n| statement | per item |\n|---|---|\n")
         .append(kinds));
+    variablesByName.forEach((system, rows) -> markdown.append("\nVariables one instance wrote, ")
+        .append(system).append(" (history rows by name):\n\n| variable | rows |\n|---|---|\n")
+        .append(rows));
+    if (e2eInstances4 > 0) {
+      markdown.append(pgStatements.report(e2eInstances4, 25));
+    }
     BenchReport.write(NAME, markdown.toString(), csv);
     System.out.println(markdown);
     System.out.println(summaryLine());
@@ -678,7 +720,8 @@ class JointApprovalBench {
 
   private String summaryLine() {
     List.of("e2e1", "e2e4", "cpu1", "cpu4", "registrationP95Ratio", "siblingErrors.bare",
-        "siblingErrors.joint", "siblingNextStageRatio", "statementsPerItem.bare", "statementsPerItem.joint")
+        "siblingErrors.joint", "siblingNextStageRatio", "statementsPerItem.bare",
+        "statementsPerItem.joint")
         .forEach(key -> summary.putIfAbsent(key, Double.NaN));
     var line = new StringBuilder("BENCH " + NAME + (smoke ? " (smoke)" : "") + ":");
     line.append(String.format(" e2e joint/bare 1 thread %.2f×, 4 threads %.2f×;",
