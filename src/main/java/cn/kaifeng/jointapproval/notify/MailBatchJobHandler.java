@@ -1,5 +1,6 @@
 package cn.kaifeng.jointapproval.notify;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -45,11 +46,22 @@ public class MailBatchJobHandler implements JobHandler<MailBatchJobHandler.Batch
   private final MailOutbox outbox;
   private final MailTemplates templates;
   private final MailGateway gateway;
+  private final Duration batchTime;
+  private final int attempts;
 
-  MailBatchJobHandler(MailOutbox outbox, MailTemplates templates, MailGateway gateway) {
+  /**
+   * {@code batchTime}: after it no further mail of the batch is started; the rest go to a new job
+   * committed with this one. A job must end before its lock (two minutes) runs out, or another
+   * node would take it and send its mails again; one mail may take the SMTP timeouts (up to 70 s),
+   * so the batch stops starting mails well before.
+   */
+  MailBatchJobHandler(MailOutbox outbox, MailTemplates templates, MailGateway gateway,
+      Duration batchTime, int attempts) {
     this.outbox = outbox;
     this.templates = templates;
     this.gateway = gateway;
+    this.batchTime = batchTime;
+    this.attempts = attempts;
   }
 
   @Override
@@ -61,8 +73,16 @@ public class MailBatchJobHandler implements JobHandler<MailBatchJobHandler.Batch
   public void execute(Batch batch, ExecutionEntity execution, CommandContext context,
       String tenantId) {
     List<MailOutbox.Sent> sent = new ArrayList<>();
+    long stopAt = System.nanoTime() + batchTime.toNanos();
     try {
       for (var mail : outbox.unsent(batch.jobId())) {
+        if (!sent.isEmpty() && System.nanoTime() > stopAt) {
+          String next = MailJobs.createIn(context, attempts);
+          int rest = outbox.moveUnsent(batch.jobId(), next);
+          log.info("Mail job {} sent {} mails in its time; {} more go to job {}", batch.jobId(),
+              sent.size(), rest, next);
+          break;
+        }
         var to = context.runWithoutAuthorization(() -> addresses(context, mail));
         String messageId = null;
         if (to.isEmpty()) {

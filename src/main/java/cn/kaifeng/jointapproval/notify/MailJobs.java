@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -35,8 +36,24 @@ class MailJobs {
     return CURRENT.get(KEY, key -> create());
   }
 
+  /** A new mail job in the running command (the rest of a batch that ran out of time). */
+  static String createIn(CommandContext context, int attempts) {
+    return job(attempts).execute(context);
+  }
+
   private String create() {
-    Command<String> send = context -> {
+    Command<String> send = job(properties.attempts());
+    var context = Context.getCommandContext();
+    if (context != null) {
+      return send.execute(context);
+    }
+    var configuration = (ProcessEngineConfigurationImpl) engine.getObject()
+        .getProcessEngineConfiguration();
+    return configuration.getCommandExecutorTxRequired().execute(send);
+  }
+
+  private static Command<String> job(int attempts) {
+    return context -> {
       var job = new MessageEntity();
       // The job's own id is its configuration: the outbox rows name it before it runs.
       String id = context.getProcessEngineConfiguration().getIdGenerator().getNextId();
@@ -45,18 +62,11 @@ class MailJobs {
       job.setJobHandlerConfigurationRaw(id);
       // No process: the key is what job queries (the resend call) find mail jobs by.
       job.setProcessDefinitionKey(MailBatchJobHandler.TYPE);
-      job.setRetries(properties.attempts());
+      job.setRetries(attempts);
       // No process state to protect: mail jobs of different steps may run side by side.
       job.setExclusive(false);
       context.getJobManager().send(job);
       return id;
     };
-    var context = Context.getCommandContext();
-    if (context != null) {
-      return send.execute(context);
-    }
-    var configuration = (ProcessEngineConfigurationImpl) engine.getObject()
-        .getProcessEngineConfiguration();
-    return configuration.getCommandExecutorTxRequired().execute(send);
   }
 }

@@ -63,6 +63,12 @@ public class MailOutbox {
         .list();
   }
 
+  /** Hands a job's unsent mails to another job, in the caller's transaction. */
+  int moveUnsent(String fromJob, String toJob) {
+    return jdbc.sql("update mail_outbox set job_id = :to where job_id = :from and sent_at is null")
+        .param("to", toJob).param("from", fromJob).update();
+  }
+
   /** In the caller's transaction (the job's): committed with the job's end. */
   void markSent(List<Sent> sent) {
     for (Sent mail : sent) {

@@ -32,7 +32,8 @@ public class MailOutboxPlugin extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     var handlers = configuration.getCustomJobHandlers() == null
         ? new ArrayList<JobHandler>() : new ArrayList<>(configuration.getCustomJobHandlers());
-    handlers.add(new MailBatchJobHandler(outbox, templates, gateway));
+    handlers.add(new MailBatchJobHandler(outbox, templates, gateway, properties.batchTime(),
+        properties.attempts()));
     handlers.add(new MailHistoryCleanupJobHandler(outbox,
         Duration.ofDays(properties.keepDays())));
     configuration.setCustomJobHandlers(handlers);

@@ -24,11 +24,16 @@ public record NotifyProperties(
     @DefaultValue("3") int attempts,
     @DefaultValue("PT5M") Duration retryInterval,
     @DefaultValue("08:30") LocalTime digestAt,
-    @DefaultValue("180") int keepDays) {
+    @DefaultValue("180") int keepDays,
+    @DefaultValue("PT40S") Duration batchTime) {
 
   public NotifyProperties {
     if (attempts < 1) {
       throw new IllegalArgumentException("jointapproval.mail.attempts must be at least 1");
+    }
+    if (batchTime.isNegative() || batchTime.compareTo(Duration.ofSeconds(45)) > 0) {
+      // With the 2-minute job lock and up to 70 s for one mail (the SMTP timeouts).
+      throw new IllegalArgumentException("jointapproval.mail.batch-time must be between 0 and 45 s");
     }
     if (keepDays < 1) {
       throw new IllegalArgumentException("jointapproval.mail.keep-days must be at least 1");

@@ -16,7 +16,7 @@ class MailTemplatesTest {
 
   private static MailTemplates templates(String dir) {
     return new MailTemplates(new NotifyProperties("from@example.org", "http://x/", dir, 3,
-        Duration.ofMinutes(5), LocalTime.of(8, 30), 180));
+        Duration.ofMinutes(5), LocalTime.of(8, 30), 180, Duration.ofSeconds(40)));
   }
 
   @Test

@@ -295,6 +295,39 @@ class MailTest extends ApprovalTestSupport {
         Integer.class)).isZero();
   }
 
+  @Autowired MailOutbox outbox;
+  @Autowired MailTemplates templates;
+  @Autowired MailGateway gateway;
+  @Autowired org.camunda.bpm.engine.ProcessEngine engine;
+
+  @Test
+  void aBatchOutOfTimeHandsItsRestToANewJobAndNoMailGoesTwice() {
+    transaction.executeWithoutResult(status -> {
+      for (String name : List.of("时限内", "第二封", "第三封")) {
+        notifier.toGroups("item-yellow", List.of("approval-fgw"), Map.of("itemName", name));
+      }
+    });
+    String first = jdbc.queryForObject("select job_id from mail_outbox where model like ?",
+        String.class, "%时限内%");
+    // A batch whose time is already up still sends one mail, then hands the rest on.
+    var outOfTime = new MailBatchJobHandler(outbox, templates, gateway, java.time.Duration.ZERO, 3);
+    ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine
+        .getProcessEngineConfiguration()).getCommandExecutorTxRequired().execute(context -> {
+          outOfTime.execute(new MailBatchJobHandler.Batch(first), null, context, null);
+          return null;
+        });
+    assertThat(mails("officer-fgw@example.org", "时限内")).hasSize(1);
+    assertThat(mails("officer-fgw@example.org", "第二封")).isEmpty();
+    var rest = jdbc.queryForList("select distinct job_id from mail_outbox where sent_at is null "
+        + "and model like '%封%'", String.class);
+    assertThat(rest).hasSize(1).doesNotContain(first);
+    assertThat(managementService.createJobQuery().jobId(rest.get(0)).count()).isOne();
+    runContinuations();
+    for (String name : List.of("时限内", "第二封", "第三封")) {
+      assertThat(mails("officer-fgw@example.org", name)).as(name).hasSize(1);
+    }
+  }
+
   @Test
   void aMailThatFailsDoesNotResendTheMailsThatWentOutBeforeIt() {
     transaction.executeWithoutResult(status -> {
