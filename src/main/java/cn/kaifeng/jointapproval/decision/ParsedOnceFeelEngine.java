@@ -7,10 +7,9 @@ import camundajar.impl.scala.util.Left;
 import camundajar.impl.scala.util.Right;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.feel.impl.scala.ContextVariableWrapper;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
@@ -59,11 +58,15 @@ import org.camunda.feel.syntaxtree.ValFatalError;
  */
 public class ParsedOnceFeelEngine extends ScalaFeelEngine {
 
-  /** Distinct expressions remembered; the project's tables have a few hundred. */
+  /**
+   * Distinct expressions remembered; the project's tables have a few hundred. Past it (many
+   * redeployed versions) a new text is parsed at every evaluation, as Camunda's engine does.
+   */
   static final int CAPACITY = 10_000;
 
-  private final Map<String, Parsed> expressions = lru();
-  private final Map<String, Parsed> unaryTests = lru();
+  // Read without a lock: a registration looks up some 700 entries, twenty at a time.
+  private final Map<String, Parsed> expressions = new ConcurrentHashMap<>();
+  private final Map<String, Parsed> unaryTests = new ConcurrentHashMap<>();
   private final FeelInterpreter interpreter;
   private final FunctionProvider functions;
 
@@ -148,7 +151,9 @@ public class ParsedOnceFeelEngine extends ScalaFeelEngine {
     var result = unary ? feelEngine.parseUnaryTests(text) : feelEngine.parseExpression(text);
     var expression = (ParsedExpression) value(result);
     var parsed = unary ? new Parsed(expression, false, null) : literal(expression);
-    cache.put(text, parsed);
+    if (cache.size() < CAPACITY) {
+      cache.put(text, parsed);
+    }
     return parsed;
   }
 
@@ -178,15 +183,6 @@ public class ParsedOnceFeelEngine extends ScalaFeelEngine {
       throw LOGGER.evaluationException(left.value().message());
     }
     return ((Right<?, ?>) result).value();
-  }
-
-  private static Map<String, Parsed> lru() {
-    return Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
-        return size() > CAPACITY;
-      }
-    });
   }
 
   /** A parsed expression and, for a literal ({@code literal}), its value (which may be null). */
