@@ -1,6 +1,7 @@
 package cn.kaifeng.jointapproval.deadline;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -26,7 +27,7 @@ public class DeadlineRepository {
   }
 
   /** The clocks of these ids that exist, in no particular order. */
-  public List<Deadline> findAll(java.util.Collection<String> ids) {
+  public List<Deadline> findAll(Collection<String> ids) {
     if (ids.isEmpty()) {
       return List.of();
     }

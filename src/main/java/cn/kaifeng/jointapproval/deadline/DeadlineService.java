@@ -5,9 +5,13 @@ import cn.kaifeng.jointapproval.modelsafety.ModelExpressionBean;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Service;
@@ -80,9 +84,9 @@ public class DeadlineService {
    * Several clocks in one read, by id (a project's items): each must exist, as with
    * {@link #get(String)}.
    */
-  public java.util.Map<String, Deadline> getAll(java.util.Collection<String> ids) {
-    var found = new java.util.HashMap<String, Deadline>();
-    repository.findAll(java.util.Set.copyOf(ids)).forEach(d -> found.put(d.id(), d));
+  public Map<String, Deadline> getAll(Collection<String> ids) {
+    var found = new HashMap<String, Deadline>();
+    repository.findAll(Set.copyOf(ids)).forEach(d -> found.put(d.id(), d));
     for (String id : ids) {
       if (!found.containsKey(id)) {
         throw new NoSuchElementException("No deadline " + id);
