@@ -58,9 +58,13 @@ final class TasklistSession {
 
   /** A POST as Tasklist's task list sends it: JSON in, HAL with embedded resources out. */
   HttpResponse<String> postHal(String path, String body) throws Exception {
+    return post(path, body, "application/hal+json");
+  }
+
+  HttpResponse<String> post(String path, String body, String accept) throws Exception {
     return client.send(HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofMinutes(5)).header("X-XSRF-TOKEN", token)
-            .header("Content-Type", "application/json").header("Accept", "application/hal+json")
+            .header("Content-Type", "application/json").header("Accept", accept)
             .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
