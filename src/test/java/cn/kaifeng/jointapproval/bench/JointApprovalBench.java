@@ -151,7 +151,7 @@ class JointApprovalBench {
     }
     if (parts.contains("siblings")) {
       awaitJobsDone();
-      siblings(smoke ? 1 : 5);
+      siblings(smoke ? 1 : 9);
     }
     if (parts.contains("filters")) {
       awaitJobsDone();
