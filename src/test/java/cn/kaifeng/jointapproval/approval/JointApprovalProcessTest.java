@@ -13,6 +13,7 @@ import cn.kaifeng.jointapproval.projectview.ProjectView;
 import cn.kaifeng.jointapproval.support.ProjectFixtures;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -194,6 +195,41 @@ class JointApprovalProcessTest extends ApprovalTestSupport {
     // The clock counts to construction start (2019 §4(一)): until then it runs on.
     today(addWorkingDays(MONDAY, 60));
     assertThat(views.of(project.code()).workingDaysUsed()).isEqualTo(60);
+  }
+
+  @Test
+  void theOfficersDecisionTakesEffectInTheirOwnTransactionAndOnlyTheItemsEndIsAJob() {
+    var project = registerPlain();
+    var approved = review(project.code(), "sthj-eia");
+    var returned = review(project.code(), "fgw-filing");
+    var coordinated = review(project.code(), "zrzy-site");
+
+    // No job runs in between: what the officer decided is done when the completion returns.
+    taskService.complete(approved.getId(), Map.of("outcome", "APPROVED", "opinion", "同意"));
+    taskService.complete(returned.getId(), Map.of("outcome", "RETURNED", "opinion", "请补正"));
+    taskService.complete(coordinated.getId(),
+        Map.of("outcome", "NEEDS_COORDINATION", "opinion", "需多部门会商"));
+
+    assertThat(itemView(project.code(), "sthj-eia").status()).isEqualTo(ItemStatus.APPROVED);
+    assertThat(itemView(project.code(), "fgw-filing").status()).isEqualTo(ItemStatus.RETURNED);
+    assertThat(task(project.code(), "fgw-filing", "supplementItem")).isNotNull();
+    assertThat(coordinations(project.code())).isEqualTo(1);
+    // The approved item waits only for its end, which joins the project's process: one job,
+    // before 事项已办结; the other two paths stay inside their items and leave none.
+    String approvedItem = item(project.code(), "sthj-eia").getId();
+    assertThat(managementService.createJobQuery().messages().processInstanceId(approvedItem)
+        .count()).isEqualTo(1);
+    assertThat(managementService.createJobQuery().messages().processInstanceId(approvedItem)
+        .activityId("itemApproved").count()).isEqualTo(1);
+    for (String itemCode : List.of("fgw-filing", "zrzy-site")) {
+      assertThat(managementService.createJobQuery().messages()
+          .processInstanceId(item(project.code(), itemCode).getId()).count())
+          .as("jobs left in " + itemCode).isZero();
+    }
+
+    runContinuations();
+    assertThat(item(project.code(), "sthj-eia")).isNull();
+    assertThat(itemView(project.code(), "sthj-eia").status()).isEqualTo(ItemStatus.APPROVED);
   }
 
   @Test
