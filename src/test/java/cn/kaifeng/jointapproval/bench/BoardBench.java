@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.kaifeng.jointapproval.JointApprovalApplication;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -90,7 +87,8 @@ class BoardBench {
             new Endpoint("keyoffice", "/api/projects?county=lankao&light=RED&size=50"));
         List<String> rows = new ArrayList<>();
         for (var endpoint : endpoints) {
-          var client = login(base, endpoint.reader());
+          // The session of the webapps' login, as a browser on /board/ has.
+          var client = TasklistSession.login(base, endpoint.reader(), "welcome").client();
           long[] times = new long[ROUNDS];
           int bytes = 0;
           for (int i = 0; i < WARMUP + ROUNDS; i++) {
@@ -138,24 +136,6 @@ class BoardBench {
     Files.writeString(dir.resolve("BoardBench.csv"), csv);
     Files.writeString(dir.resolve("BoardBench.md"), md);
     System.out.println(md);
-  }
-
-  /** A client with the session of the webapps' login, as a browser on /board/ has. */
-  private static HttpClient login(String base, String user) throws Exception {
-    var client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    var first = client.send(HttpRequest.newBuilder(URI.create(base
-            + "/camunda/api/admin/auth/user/default")).header("X-XSRF-TOKEN", "Fetch").build(),
-        HttpResponse.BodyHandlers.discarding());
-    String token = first.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
-    var login = client.send(HttpRequest.newBuilder(URI.create(base
-            + "/camunda/api/admin/auth/user/default/login/welcome"))
-        .header("X-XSRF-TOKEN", token)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("username="
-            + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=demo"))
-        .build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-    return client;
   }
 
   /** Rows shaped like the application's, in batches; one transaction. */

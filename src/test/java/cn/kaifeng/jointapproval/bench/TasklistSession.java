@@ -28,11 +28,16 @@ final class TasklistSession {
   }
 
   static TasklistSession login(String base, String user) throws Exception {
+    return login(base, user, "tasklist");
+  }
+
+  /** Logs in to one of the webapps ({@code tasklist}, {@code welcome}…) with the demo password. */
+  static TasklistSession login(String base, String user, String app) throws Exception {
     var client = HttpClient.newBuilder().cookieHandler(new CookieManager())
         .connectTimeout(Duration.ofSeconds(10)).build();
     String token = fetchToken(client, base);
     var login = client.send(HttpRequest.newBuilder(URI.create(base
-            + "/camunda/api/admin/auth/user/default/login/tasklist"))
+            + "/camunda/api/admin/auth/user/default/login/" + app))
         .header("X-XSRF-TOKEN", token)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString("username="
@@ -48,6 +53,10 @@ final class TasklistSession {
             + "/camunda/api/admin/auth/user/default")).header("X-XSRF-TOKEN", "Fetch").build(),
         HttpResponse.BodyHandlers.discarding());
     return reply.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+  }
+
+  HttpClient client() {
+    return client;
   }
 
   HttpResponse<String> get(String path) throws Exception {
