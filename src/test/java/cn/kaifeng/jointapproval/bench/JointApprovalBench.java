@@ -661,8 +661,9 @@ class JointApprovalBench {
 
   /**
    * The same filter as Tasklist asks for it: over the webapps' engine API with the officer's
-   * logged-in session (no password check per request), the page as HAL with its embedded
-   * resources (process definitions, candidate groups, assignees), which Tasklist renders.
+   * logged-in session (no password check per request), the page as HAL with what it embeds
+   * (the filter's count, assignees and owners, process definitions, the list columns'
+   * variables), which Tasklist renders.
    */
   private void tasklistFilterTimes(TasklistSession tasklist, String id, String name, int size)
       throws Exception {
@@ -678,9 +679,9 @@ class JointApprovalBench {
         fmt(percentileMs(count, 95)), "", "ms"));
     csv.add(csv("filter_page_tasklist", name, 1, size, fmt(percentileMs(page, 50)),
         fmt(percentileMs(page, 95)), "", "ms"));
-    // Tasklist's page is HAL: the filter's count, the candidate groups, users and definitions,
-    // and the list columns' variables come with it. The plain JSON page over the same session
-    // shows which part of it is the list itself.
+    // Tasklist's page is HAL: the filter's count, assignees and owners, process definitions and
+    // the list columns' variables come with it. The plain JSON page over the same session shows
+    // which part of it is the list itself.
     row("… the same as Tasklist asks (logged-in session): count / page as HAL / page as plain "
             + "JSON, p50 / p95", "–",
         fmt(percentileMs(count, 50)) + " / " + fmt(percentileMs(count, 95)) + " ms; "
