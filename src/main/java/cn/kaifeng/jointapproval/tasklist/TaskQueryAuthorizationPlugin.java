@@ -3,6 +3,7 @@ package cn.kaifeng.jointapproval.tasklist;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -18,29 +19,40 @@ import org.springframework.stereotype.Component;
  * {@code TaskQueryAuthorization.xml} into the engine's MyBatis configuration and points Camunda's
  * two task query statements at it; what a user may see is unchanged (same grants, same rule).
  * Also replaces the full-table read of authorized group ids that precedes every authorized
- * query with an index walk giving the same groups.
+ * query with an index walk giving the same groups. The variable instance query (Tasklist's
+ * embedded list columns of a page) gets the same EXISTS check from
+ * {@code VariableInstanceQueryAuthorization.xml}.
  */
 @Component
 public class TaskQueryAuthorizationPlugin extends AbstractProcessEnginePlugin {
 
-  static final String MAPPER = "cn/kaifeng/jointapproval/tasklist/TaskQueryAuthorization.xml";
+  /** In this order: the variable instance mapper includes the task mapper's grant fragments. */
+  static final List<String> MAPPERS = List.of(
+      "cn/kaifeng/jointapproval/tasklist/TaskQueryAuthorization.xml",
+      "cn/kaifeng/jointapproval/tasklist/VariableInstanceQueryAuthorization.xml");
   static final Map<String, String> STATEMENTS = Map.of(
       "selectTaskByQueryCriteria", "selectTaskByQueryCriteriaWithExistsCheck",
       "selectTaskCountByQueryCriteria", "selectTaskCountByQueryCriteriaWithExistsCheck",
-      "selectAuthorizedGroupIds", "selectAuthorizedGroupIdsBySkipScan");
+      "selectAuthorizedGroupIds", "selectAuthorizedGroupIdsBySkipScan",
+      "selectVariableInstanceByQueryCriteria",
+      "selectVariableInstanceByQueryCriteriaWithExistsCheck",
+      "selectVariableInstanceCountByQueryCriteria",
+      "selectVariableInstanceCountByQueryCriteriaWithExistsCheck");
 
   private static final Logger log = LoggerFactory.getLogger(TaskQueryAuthorizationPlugin.class);
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     var mybatis = configuration.getSqlSessionFactory().getConfiguration();
-    try (var xml = getClass().getClassLoader().getResourceAsStream(MAPPER)) {
-      if (xml == null) {
-        throw new IllegalStateException(MAPPER + " is missing from the class path");
+    for (String mapper : MAPPERS) {
+      try (var xml = getClass().getClassLoader().getResourceAsStream(mapper)) {
+        if (xml == null) {
+          throw new IllegalStateException(mapper + " is missing from the class path");
+        }
+        new XMLMapperBuilder(xml, mybatis, mapper, mybatis.getSqlFragments()).parse();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      new XMLMapperBuilder(xml, mybatis, MAPPER, mybatis.getSqlFragments()).parse();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     var sessions = configuration.getDbSqlSessionFactory();
     // Camunda's map is shared by every engine of the JVM and database type: extend a copy.
@@ -54,6 +66,6 @@ public class TaskQueryAuthorizationPlugin extends AbstractProcessEnginePlugin {
       }
     });
     sessions.setStatementMappings(mappings);
-    log.info("Task queries check authorizations with EXISTS ({})", STATEMENTS.keySet());
+    log.info("Task and variable instance queries check authorizations with EXISTS ({})", STATEMENTS.keySet());
   }
 }

@@ -10,11 +10,13 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * Asks a task query twice, with the project's statements ({@code TaskQueryAuthorization.xml})
- * and with Camunda's own, and asserts that both answer the same tasks.
+ * Asks a task or variable instance query twice, with the project's statements
+ * ({@code TaskQueryAuthorization.xml}, {@code VariableInstanceQueryAuthorization.xml}) and with
+ * Camunda's own, and asserts that both answer the same tasks or variables.
  */
 final class AgainstCamunda {
 
@@ -54,7 +56,8 @@ final class AgainstCamunda {
   private static List<Object> ids(List<?> results) {
     List<Object> ids = new ArrayList<>();
     for (Object result : results) {
-      ids.add(result instanceof Task task ? task.getId() : result);
+      ids.add(result instanceof Task task ? task.getId()
+          : result instanceof VariableInstance variable ? variable.getId() : result);
     }
     return ids;
   }

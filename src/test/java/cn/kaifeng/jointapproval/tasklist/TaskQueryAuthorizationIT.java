@@ -13,8 +13,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The task statements' grant check answers what Camunda's own answers for every kind of grant
- * ({@link GrantMatrix}) on PostgreSQL, where the check's SQL is planned differently than on H2
+ * The task and variable instance statements' grant checks answer what Camunda's own answer for
+ * every kind of grant ({@link GrantMatrix}, {@link VariableGrantMatrix}) on PostgreSQL, where the check's SQL is planned differently than on H2
  * (index-only scans of changeset 018, hashed sub-plans).
  */
 @ExtendWith(SharedPostgres.class)
@@ -40,5 +40,11 @@ class TaskQueryAuthorizationIT {
   void everyKindOfGrantShowsWhatCamundasJoinShows() {
     assertThat(new GrantMatrix(app.getBean(ProcessEngine.class)).compareEveryUser())
         .as("comparisons with visible tasks").isGreaterThan(100);
+  }
+
+  @Test
+  void everyKindOfGrantShowsTheVariablesCamundasJoinShows() {
+    assertThat(new VariableGrantMatrix(app.getBean(ProcessEngine.class)).compareEveryUser())
+        .as("comparisons with visible variables").isGreaterThan(100);
   }
 }
