@@ -3,6 +3,7 @@ package cn.kaifeng.jointapproval.bench;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -57,13 +58,14 @@ public final class BenchPostgres implements AutoCloseable {
       builder.setServerConfig("shared_preload_libraries", String.join(",", preload));
     }
     if (!explainMs.isEmpty()) {
+      // The log collector does not create its directory: on a fresh build the server would not start.
+      Path logs = Files.createDirectories(Path.of("target/bench/postgres-log").toAbsolutePath());
       builder.setServerConfig("auto_explain.log_min_duration", explainMs)
           .setServerConfig("auto_explain.log_analyze", "on")
           .setServerConfig("auto_explain.log_buffers", "on")
           .setServerConfig("auto_explain.log_nested_statements", "on")
           .setServerConfig("logging_collector", "on")
-          .setServerConfig("log_directory", Path.of("target/bench/postgres-log").toAbsolutePath()
-              .toString());
+          .setServerConfig("log_directory", logs.toString());
     }
     var postgres = builder.start();
     return new BenchPostgres(postgres, postgres.getJdbcUrl("postgres", "postgres"), "postgres",
