@@ -15,10 +15,8 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.engine.task.Task;
@@ -50,6 +48,7 @@ final class GrantMatrix {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final AuthorizationService authorizations;
+  private final GrantFixtures grants;
   private final AgainstCamunda camunda;
   private final List<String> deployments = new ArrayList<>();
   private final Map<String, String> task = new LinkedHashMap<>();
@@ -60,6 +59,7 @@ final class GrantMatrix {
     runtime = engine.getRuntimeService();
     tasks = engine.getTaskService();
     authorizations = engine.getAuthorizationService();
+    grants = new GrantFixtures(authorizations);
     camunda = new AgainstCamunda(engine);
   }
 
@@ -126,24 +126,24 @@ final class GrantMatrix {
     task.put("s1", standalone.getId());
     tasks.addCandidateGroup(standalone.getId(), "gm-g1");
 
-    grant(Authorization.AUTH_TYPE_GRANT, "gm-user", null, Resources.TASK, task.get("b2"),
+    grants.grant(Authorization.AUTH_TYPE_GRANT, "gm-user", null, Resources.TASK, task.get("b2"),
         Permissions.READ);
-    grant(Authorization.AUTH_TYPE_GRANT, "*", null, Resources.TASK, task.get("b3"),
+    grants.grant(Authorization.AUTH_TYPE_GRANT, "*", null, Resources.TASK, task.get("b3"),
         Permissions.READ);
-    grant(Authorization.AUTH_TYPE_GLOBAL, null, null, Resources.TASK, task.get("a4"),
+    grants.grant(Authorization.AUTH_TYPE_GLOBAL, null, null, Resources.TASK, task.get("a4"),
         Permissions.READ);
-    grant(Authorization.AUTH_TYPE_GRANT, null, "gm-def", Resources.PROCESS_DEFINITION, B,
+    grants.grant(Authorization.AUTH_TYPE_GRANT, null, "gm-def", Resources.PROCESS_DEFINITION, B,
         ProcessDefinitionPermissions.READ_TASK);
-    grant(Authorization.AUTH_TYPE_GRANT, "gm-def-user", null, Resources.PROCESS_DEFINITION, A,
+    grants.grant(Authorization.AUTH_TYPE_GRANT, "gm-def-user", null, Resources.PROCESS_DEFINITION, A,
         ProcessDefinitionPermissions.READ_TASK);
-    grant(Authorization.AUTH_TYPE_GRANT, "gm-def-read", null, Resources.PROCESS_DEFINITION, A,
+    grants.grant(Authorization.AUTH_TYPE_GRANT, "gm-def-read", null, Resources.PROCESS_DEFINITION, A,
         ProcessDefinitionPermissions.READ);
-    grant(Authorization.AUTH_TYPE_GRANT, "gm-all", null, Resources.TASK, "*", Permissions.READ);
-    grant(Authorization.AUTH_TYPE_GRANT, null, "gm-allgroup", Resources.PROCESS_DEFINITION, "*",
+    grants.grant(Authorization.AUTH_TYPE_GRANT, "gm-all", null, Resources.TASK, "*", Permissions.READ);
+    grants.grant(Authorization.AUTH_TYPE_GRANT, null, "gm-allgroup", Resources.PROCESS_DEFINITION, "*",
         ProcessDefinitionPermissions.READ_TASK);
     // Camunda's join matches any of the checked grants on any of the three resource ids.
-    grant(Authorization.AUTH_TYPE_GRANT, "gm-odd", null, Resources.TASK, B, Permissions.READ);
-    grant(Authorization.AUTH_TYPE_GRANT, null, "gm-weak", Resources.TASK, task.get("a1"),
+    grants.grant(Authorization.AUTH_TYPE_GRANT, "gm-odd", null, Resources.TASK, B, Permissions.READ);
+    grants.grant(Authorization.AUTH_TYPE_GRANT, null, "gm-weak", Resources.TASK, task.get("a1"),
         Permissions.UPDATE);
   }
 
@@ -156,21 +156,6 @@ final class GrantMatrix {
     if (candidateGroup != null) {
       tasks.addCandidateGroup(id, candidateGroup);
     }
-  }
-
-  private void grant(int type, String user, String group, Resource resource, String resourceId,
-      Permission permission) {
-    var authorization = authorizations.createNewAuthorization(type);
-    if (user != null) {
-      authorization.setUserId(user);
-    }
-    if (group != null) {
-      authorization.setGroupId(group);
-    }
-    authorization.setResource(resource);
-    authorization.setResourceId(resourceId);
-    authorization.addPermission(permission);
-    authorizations.saveAuthorization(authorization);
   }
 
   private int compareAll(String phase) {
@@ -244,17 +229,7 @@ final class GrantMatrix {
       tasks.deleteTask(task.get("s1"), true);
     }
     deployments.forEach(id -> repository.deleteDeployment(id, true));
-    var users = USERS.keySet().toArray(String[]::new);
-    var groups = USERS.values().stream().flatMap(List::stream).distinct()
-        .toArray(String[]::new);
-    authorizations.createAuthorizationQuery().userIdIn(users).list()
-        .forEach(a -> authorizations.deleteAuthorization(a.getId()));
-    authorizations.createAuthorizationQuery().groupIdIn(groups).list()
-        .forEach(a -> authorizations.deleteAuthorization(a.getId()));
-    // The '*' user's and the global grant were on the matrix's tasks only.
-    authorizations.createAuthorizationQuery().userIdIn("*").list().stream()
-        .filter(a -> task.containsValue(a.getResourceId()))
-        .forEach(a -> authorizations.deleteAuthorization(a.getId()));
+    grants.removeAll(USERS, task.values());
   }
 
   private static Map<String, List<String>> users() {

@@ -15,10 +15,8 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
@@ -54,6 +52,7 @@ final class VariableGrantMatrix {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final AuthorizationService authorizations;
+  private final GrantFixtures grants;
   private final ProcessEngineConfigurationImpl configuration;
   private final AgainstCamunda camunda;
   private final List<String> deployments = new ArrayList<>();
@@ -67,6 +66,7 @@ final class VariableGrantMatrix {
     runtime = engine.getRuntimeService();
     tasks = engine.getTaskService();
     authorizations = engine.getAuthorizationService();
+    grants = new GrantFixtures(authorizations);
     configuration = ((ProcessEngineImpl) engine).getProcessEngineConfiguration();
     camunda = new AgainstCamunda(engine);
   }
@@ -142,29 +142,29 @@ final class VariableGrantMatrix {
     task.put("s1", standalone.getId());
     tasks.setVariableLocal(standalone.getId(), "dueOn", "s1");
 
-    grant(Authorization.AUTH_TYPE_GRANT, "vm-user", null, Resources.TASK, task.get("b2"),
+    grants.grant(Authorization.AUTH_TYPE_GRANT, "vm-user", null, Resources.TASK, task.get("b2"),
         Permissions.READ);
-    grant(Authorization.AUTH_TYPE_GRANT, "*", null, Resources.TASK, task.get("b3"),
+    grants.grant(Authorization.AUTH_TYPE_GRANT, "*", null, Resources.TASK, task.get("b3"),
         Permissions.READ);
-    grant(Authorization.AUTH_TYPE_GLOBAL, null, null, Resources.TASK, task.get("a4"),
+    grants.grant(Authorization.AUTH_TYPE_GLOBAL, null, null, Resources.TASK, task.get("a4"),
         Permissions.READ);
-    grant(Authorization.AUTH_TYPE_GRANT, "vm-instance", null, Resources.PROCESS_INSTANCE,
+    grants.grant(Authorization.AUTH_TYPE_GRANT, "vm-instance", null, Resources.PROCESS_INSTANCE,
         instance.get("a1"), Permissions.READ);
-    grant(Authorization.AUTH_TYPE_GRANT, null, "vm-def", Resources.PROCESS_DEFINITION, B,
+    grants.grant(Authorization.AUTH_TYPE_GRANT, null, "vm-def", Resources.PROCESS_DEFINITION, B,
         ProcessDefinitionPermissions.READ_INSTANCE);
-    grant(Authorization.AUTH_TYPE_GRANT, "vm-def-read", null, Resources.PROCESS_DEFINITION, A,
+    grants.grant(Authorization.AUTH_TYPE_GRANT, "vm-def-read", null, Resources.PROCESS_DEFINITION, A,
         ProcessDefinitionPermissions.READ);
-    grant(Authorization.AUTH_TYPE_GRANT, "vm-all", null, Resources.TASK, "*", Permissions.READ);
-    grant(Authorization.AUTH_TYPE_GRANT, null, "vm-allinstances", Resources.PROCESS_INSTANCE,
+    grants.grant(Authorization.AUTH_TYPE_GRANT, "vm-all", null, Resources.TASK, "*", Permissions.READ);
+    grants.grant(Authorization.AUTH_TYPE_GRANT, null, "vm-allinstances", Resources.PROCESS_INSTANCE,
         "*", Permissions.READ);
     // Camunda's join matches any of the checked grants on any of the resource ids.
-    grant(Authorization.AUTH_TYPE_GRANT, "vm-odd", null, Resources.TASK, B, Permissions.READ);
-    grant(Authorization.AUTH_TYPE_GRANT, null, "vm-weak", Resources.TASK, task.get("a1"),
+    grants.grant(Authorization.AUTH_TYPE_GRANT, "vm-odd", null, Resources.TASK, B, Permissions.READ);
+    grants.grant(Authorization.AUTH_TYPE_GRANT, null, "vm-weak", Resources.TASK, task.get("a1"),
         Permissions.UPDATE);
     // Checked only when specific variable permissions are enforced.
-    grant(Authorization.AUTH_TYPE_GRANT, "vm-var-task", null, Resources.TASK, task.get("a3"),
+    grants.grant(Authorization.AUTH_TYPE_GRANT, "vm-var-task", null, Resources.TASK, task.get("a3"),
         TaskPermissions.READ_VARIABLE);
-    grant(Authorization.AUTH_TYPE_GRANT, null, "vm-var-def-group", Resources.PROCESS_DEFINITION,
+    grants.grant(Authorization.AUTH_TYPE_GRANT, null, "vm-var-def-group", Resources.PROCESS_DEFINITION,
         A, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE);
   }
 
@@ -184,21 +184,6 @@ final class VariableGrantMatrix {
     if (candidateGroup != null) {
       tasks.addCandidateGroup(id, candidateGroup);
     }
-  }
-
-  private void grant(int type, String user, String group, Resource resource, String resourceId,
-      Permission permission) {
-    var authorization = authorizations.createNewAuthorization(type);
-    if (user != null) {
-      authorization.setUserId(user);
-    }
-    if (group != null) {
-      authorization.setGroupId(group);
-    }
-    authorization.setResource(resource);
-    authorization.setResourceId(resourceId);
-    authorization.addPermission(permission);
-    authorizations.saveAuthorization(authorization);
   }
 
   private int compareAll(String phase) {
@@ -270,17 +255,7 @@ final class VariableGrantMatrix {
       tasks.deleteTask(task.get("s1"), true);
     }
     deployments.forEach(id -> repository.deleteDeployment(id, true));
-    var users = USERS.keySet().toArray(String[]::new);
-    var groups = USERS.values().stream().flatMap(List::stream).distinct()
-        .toArray(String[]::new);
-    authorizations.createAuthorizationQuery().userIdIn(users).list()
-        .forEach(a -> authorizations.deleteAuthorization(a.getId()));
-    authorizations.createAuthorizationQuery().groupIdIn(groups).list()
-        .forEach(a -> authorizations.deleteAuthorization(a.getId()));
-    // The '*' user's and the global grant were on the matrix's tasks only.
-    authorizations.createAuthorizationQuery().userIdIn("*").list().stream()
-        .filter(a -> task.containsValue(a.getResourceId()))
-        .forEach(a -> authorizations.deleteAuthorization(a.getId()));
+    grants.removeAll(USERS, task.values());
   }
 
   private static Map<String, List<String>> users() {
