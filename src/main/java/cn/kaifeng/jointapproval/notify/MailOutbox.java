@@ -7,6 +7,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -31,10 +34,13 @@ public class MailOutbox {
   private static final TypeReference<Map<String, String>> MODEL = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate batches;
   private final TransactionTemplate ownTransaction;
 
-  public MailOutbox(JdbcClient jdbc, PlatformTransactionManager transactions) {
+  public MailOutbox(JdbcClient jdbc, NamedParameterJdbcTemplate batches,
+      PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.batches = batches;
     this.ownTransaction = new TransactionTemplate(transactions);
     ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
@@ -69,16 +75,15 @@ public class MailOutbox {
         .param("to", toJob).param("from", fromJob).update();
   }
 
-  /** In the caller's transaction (the job's): committed with the job's end. */
+  /** In the caller's transaction (the job's): committed with the job's end; one batch. */
   void markSent(List<Sent> sent) {
-    for (Sent mail : sent) {
-      jdbc.sql("""
-          update mail_outbox set sent_at = :at, message_id = :messageId, sent_to = :to
-          where id = :id and sent_at is null""")
-          .param("at", Timestamp.from(mail.at())).param("messageId", mail.messageId())
-          .param("to", String.join(",", mail.to())).param("id", mail.id())
-          .update();
-    }
+    batches.batchUpdate("""
+        update mail_outbox set sent_at = :at, message_id = :messageId, sent_to = :to
+        where id = :id and sent_at is null""", sent.stream()
+        .map(mail -> new MapSqlParameterSource().addValue("at", Timestamp.from(mail.at()))
+            .addValue("messageId", mail.messageId()).addValue("to", String.join(",", mail.to()))
+            .addValue("id", mail.id()))
+        .toArray(SqlParameterSource[]::new));
   }
 
   /**
