@@ -22,6 +22,8 @@ import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.BeforeAll;
@@ -230,6 +232,10 @@ class ElementTemplatesTest {
         case "property" -> name.startsWith("camunda:")
             ? element.getAttributeValueNs(CAMUNDA, name.substring("camunda:".length()))
             : element.getAttributeValue(name);
+        case "camunda:property" -> extensions(element, CamundaProperties.class).stream()
+            .flatMap(properties -> properties.getCamundaProperties().stream())
+            .filter(p -> name.equals(p.getCamundaName()))
+            .map(CamundaProperty::getCamundaValue).findFirst().orElse(null);
         case "camunda:inputParameter" -> extensions(element, CamundaInputOutput.class).stream()
             .flatMap(io -> io.getCamundaInputParameters().stream())
             .filter(p -> name.equals(p.getCamundaName()))

@@ -52,6 +52,7 @@ class MailTest extends ApprovalTestSupport {
   @Autowired TransactionTemplate transaction;
   @Autowired IdentityService identityService;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -94,6 +95,61 @@ class MailTest extends ApprovalTestSupport {
         .contains("请于 " + calendar.calendar().add(MONDAY, 3) + " 前办结");
     assertThat(mails("officer-zrzy@example.org", "新的审批事项")).hasSize(3);
     assertThat(mails("officer-wlj@example.org", "新的审批事项")).isEmpty();
+    // The template is the task's extension property: no variable is written for it.
+    assertThat(historyService.createHistoricVariableInstanceQuery().variableName("mail")
+        .processInstanceIdIn(review(code, "fgw-filing").getProcessInstanceId()).count()).isZero();
+  }
+
+  /**
+   * A process version deployed before the template became a property still mails, read from its
+   * input parameter in the model; a variable named {@code mail}, which anybody who may update a
+   * process instance can write, chooses no mail.
+   */
+  @Test
+  void theTemplateIsReadFromTheModelAndNeverFromAVariable() throws Exception {
+    var deployment = repositoryService.createDeployment().name("mail-template-sketch")
+        .addString("mail-template-sketch.bpmn", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                id="mailTemplateSketch" targetNamespace="http://kaifeng.cn/test">
+              <bpmn:process id="mail-template-sketch" isExecutable="true"
+                  camunda:historyTimeToLive="1">
+                <bpmn:startEvent id="start" />
+                <bpmn:sequenceFlow id="toOld" sourceRef="start" targetRef="oldStyle" />
+                <bpmn:userTask id="oldStyle" name="旧版本任务" camunda:candidateGroups="approval-fgw">
+                  <bpmn:extensionElements>
+                    <camunda:taskListener delegateExpression="${mailTaskListener}" event="create" />
+                    <camunda:inputOutput>
+                      <camunda:inputParameter name="mail">item-assigned</camunda:inputParameter>
+                    </camunda:inputOutput>
+                  </bpmn:extensionElements>
+                </bpmn:userTask>
+                <bpmn:sequenceFlow id="toPlain" sourceRef="oldStyle" targetRef="plain" />
+                <bpmn:userTask id="plain" name="无邮件任务" camunda:candidateGroups="approval-fgw">
+                  <bpmn:extensionElements>
+                    <camunda:taskListener delegateExpression="${mailTaskListener}" event="create" />
+                  </bpmn:extensionElements>
+                </bpmn:userTask>
+                <bpmn:sequenceFlow id="toDone" sourceRef="plain" targetRef="done" />
+                <bpmn:endEvent id="done" />
+              </bpmn:process>
+            </bpmn:definitions>""").deploy();
+    try {
+      var instance = runtimeService.startProcessInstanceByKey("mail-template-sketch",
+          Map.of("projectName", "模板测试项目", "itemName", "旧版本事项", "mail", "item-assigned"));
+      runContinuations();
+      assertThat(mails("officer-fgw@example.org", "旧版本事项（模板测试项目）")).hasSize(1);
+      smtp.purgeEmailFromAllMailboxes();
+      taskService.complete(taskService.createTaskQuery().processInstanceId(instance.getId())
+          .singleResult().getId());
+      runContinuations();
+      assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult()
+          .getTaskDefinitionKey()).isEqualTo("plain");
+      assertThat(mails("officer-fgw@example.org", "模板测试项目")).isEmpty();
+    } finally {
+      repositoryService.deleteDeployment(deployment.getId(), true);
+    }
   }
 
   @Test
