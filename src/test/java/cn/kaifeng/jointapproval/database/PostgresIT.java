@@ -182,4 +182,19 @@ class PostgresIT {
     assertThat(moved.provisional()).isFalse();
     assertThat(moved.dueOn()).isEqualTo(clock.dueOn().plusDays(1));
   }
+
+  /**
+   * The application's connections compile no statement with PostgreSQL's JIT: the engine's task
+   * counts are estimated above its thresholds, and compiling each cost more than running it (README,
+   * Performance). The database's own default stays as it is.
+   */
+  @Test
+  @Order(4)
+  void theApplicationsConnectionsRunWithoutJit() {
+    var applications = new JdbcTemplate(app.getBean(javax.sql.DataSource.class));
+    assertThat(applications.queryForObject("select current_setting('jit')", String.class))
+        .isEqualTo("off");
+    assertThat(jdbc().queryForObject("select current_setting('jit')", String.class))
+        .isEqualTo("on");
+  }
 }
