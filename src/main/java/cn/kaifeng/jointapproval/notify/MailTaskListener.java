@@ -63,7 +63,7 @@ public class MailTaskListener implements TaskListener {
     notifier.toGroups(template, groups, model);
   }
 
-  static Optional<String> templateOf(DelegateTask task) {
+  private static Optional<String> templateOf(DelegateTask task) {
     UserTask userTask = task.getBpmnModelElementInstance();
     if (userTask == null || userTask.getExtensionElements() == null) {
       return Optional.empty();
@@ -79,6 +79,8 @@ public class MailTaskListener implements TaskListener {
     return extensions.filterByType(CamundaInputOutput.class).list().stream()
         .flatMap(io -> io.getCamundaInputParameters().stream())
         .filter(p -> "mail".equals(p.getCamundaName()))
-        .map(p -> p.getTextContent().trim()).findFirst();
+        .map(p -> p.getTextContent().trim())
+        // Those versions named their template literally; an expression would need a variable.
+        .filter(text -> !text.contains("${") && !text.contains("#{")).findFirst();
   }
 }
