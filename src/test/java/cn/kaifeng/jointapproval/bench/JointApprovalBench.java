@@ -776,6 +776,8 @@ class JointApprovalBench {
         .append(setting(database, "server_version")).append(" with fsync=")
         .append(setting(database, "fsync")).append(", synchronous_commit=")
         .append(setting(database, "synchronous_commit"))
+        .append(", JIT ").append(jitAvailable(database)
+            ? "built in (the application's sessions turn it off)" : "not built in")
         .append(smoke ? "; **smoke run (tiny sizes, figures meaningless)**" : "").append("\n\n")
         .append("| figure | bare process | joint approval | |\n|---|---|---|---|\n")
         .append(table);
@@ -881,6 +883,17 @@ class JointApprovalBench {
   }
 
   /** A server setting as the database reports it (fsync, synchronous_commit, its version). */
+  /** Whether the server can JIT-compile (the embedded one cannot; Debian's can). */
+  private static boolean jitAvailable(BenchPostgres database) {
+    try (var connection = java.sql.DriverManager.getConnection(database.jdbcUrl(),
+            database.username(), database.password());
+        var rows = connection.createStatement().executeQuery("select pg_jit_available()")) {
+      return rows.next() && rows.getBoolean(1);
+    } catch (java.sql.SQLException e) {
+      return false;
+    }
+  }
+
   private static String setting(BenchPostgres database, String name) {
     try (var connection = java.sql.DriverManager.getConnection(database.jdbcUrl(),
             database.username(), database.password());
