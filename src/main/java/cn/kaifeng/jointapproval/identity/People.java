@@ -30,11 +30,12 @@ public class People {
         .getProcessEngineConfiguration();
     Command<Membership> lookup = context -> context.runWithoutAuthorization(() -> {
       var identity = context.getReadOnlyIdentityProvider();
-      if (identity.createUserQuery(context).userId(userId).count() == 0) {
-        return Membership.NO_SUCH_USER;
+      // A member exists: one query in the usual case, a second only to say why not.
+      if (identity.createUserQuery(context).userId(userId).memberOfGroup(groupId).count() > 0) {
+        return Membership.MEMBER;
       }
-      return identity.createUserQuery(context).userId(userId).memberOfGroup(groupId).count() > 0
-          ? Membership.MEMBER : Membership.OTHER_GROUP;
+      return identity.createUserQuery(context).userId(userId).count() == 0
+          ? Membership.NO_SUCH_USER : Membership.OTHER_GROUP;
     });
     return configuration.getCommandExecutorTxRequired().execute(lookup);
   }
