@@ -2,23 +2,16 @@ package cn.kaifeng.jointapproval.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 
@@ -34,7 +27,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
  * in an or-query. Used on H2 ({@link TaskQueryAuthorizationTest}) and on PostgreSQL
  * ({@link TaskQueryAuthorizationIT}); everything it creates is removed again.
  */
-final class GrantMatrix {
+final class GrantMatrix extends MatrixFixture {
 
   private static final String A = "grant-matrix-a";
   private static final String B = "grant-matrix-b";
@@ -43,24 +36,8 @@ final class GrantMatrix {
   /** Each user's groups; gm-u1t also has the tenant. */
   private static final Map<String, List<String>> USERS = users();
 
-  private final IdentityService identity;
-  private final RepositoryService repository;
-  private final RuntimeService runtime;
-  private final TaskService tasks;
-  private final AuthorizationService authorizations;
-  private final GrantFixtures grants;
-  private final AgainstCamunda camunda;
-  private final List<String> deployments = new ArrayList<>();
-  private final Map<String, String> task = new LinkedHashMap<>();
-
   GrantMatrix(ProcessEngine engine) {
-    identity = engine.getIdentityService();
-    repository = engine.getRepositoryService();
-    runtime = engine.getRuntimeService();
-    tasks = engine.getTaskService();
-    authorizations = engine.getAuthorizationService();
-    grants = new GrantFixtures(authorizations);
-    camunda = new AgainstCamunda(engine);
+    super(engine);
   }
 
   /**
@@ -83,30 +60,19 @@ final class GrantMatrix {
 
       // A revoke of gm-u1's READ on a1: Camunda then checks revokes per row (our copy keeps
       // that check, and must still join the process definition for it).
-      var revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
-      revoke.setUserId("gm-u1");
-      revoke.setResource(Resources.TASK);
-      revoke.setResourceId(task.get("a1"));
-      revoke.removePermission(Permissions.READ);
-      authorizations.saveAuthorization(revoke);
+      revokeRead("gm-u1", "a1");
       compared += compareAll("grants and a revoke");
       assertThat(visible("gm-u1")).as("gm-u1 sees, a1 revoked").contains(task.get("a2"))
           .doesNotContain(task.get("a1"));
       return compared;
     } finally {
-      removeAll();
+      removeAll(USERS);
     }
   }
 
   private void createTasksAndGrants() {
-    for (String key : List.of(A, B)) {
-      deployments.add(repository.createDeployment().addModelInstance(key + ".bpmn",
-          Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1).startEvent()
-              .userTask("work").endEvent().done()).deploy().getId());
-    }
-    deployments.add(repository.createDeployment().tenantId(TENANT).addModelInstance(A + ".bpmn",
-        Bpmn.createExecutableProcess(A).camundaHistoryTimeToLive(1).startEvent()
-            .userTask("work").endEvent().done()).deploy().getId());
+    deploy(null, A, B);
+    deploy(TENANT, A);
     start("a1", A, "gm-g1");
     start("a2", A, "gm-g1");
     tasks.claim(task.get("a2"), "gm-u1");
@@ -221,15 +187,6 @@ final class GrantMatrix {
 
   private static List<String> ids(Supplier<List<Task>> query) {
     return query.get().stream().map(Task::getId).toList();
-  }
-
-  private void removeAll() {
-    identity.clearAuthentication();
-    if (task.containsKey("s1")) {
-      tasks.deleteTask(task.get("s1"), true);
-    }
-    deployments.forEach(id -> repository.deleteDeployment(id, true));
-    grants.removeAll(USERS, task.values());
   }
 
   private static Map<String, List<String>> users() {

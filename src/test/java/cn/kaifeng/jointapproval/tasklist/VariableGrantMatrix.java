@@ -2,18 +2,12 @@ package cn.kaifeng.jointapproval.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -24,7 +18,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.runtime.VariableInstanceQuery;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.Bpmn;
 
 /**
  * Every kind of grant the variable instance query checks, each held by users of its own, and the
@@ -39,7 +32,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
  * ({@link VariableInstanceQueryAuthorizationTest}) and PostgreSQL
  * ({@link TaskQueryAuthorizationIT}); everything it creates is removed again.
  */
-final class VariableGrantMatrix {
+final class VariableGrantMatrix extends MatrixFixture {
 
   private static final String A = "var-matrix-a";
   private static final String B = "var-matrix-b";
@@ -47,28 +40,13 @@ final class VariableGrantMatrix {
 
   private static final Map<String, List<String>> USERS = users();
 
-  private final IdentityService identity;
-  private final RepositoryService repository;
-  private final RuntimeService runtime;
-  private final TaskService tasks;
-  private final AuthorizationService authorizations;
-  private final GrantFixtures grants;
   private final ProcessEngineConfigurationImpl configuration;
-  private final AgainstCamunda camunda;
-  private final List<String> deployments = new ArrayList<>();
-  /** Task name to task id, and task name to its process instance id. */
-  private final Map<String, String> task = new LinkedHashMap<>();
+  /** Task name to its process instance id. */
   private final Map<String, String> instance = new LinkedHashMap<>();
 
   VariableGrantMatrix(ProcessEngine engine) {
-    identity = engine.getIdentityService();
-    repository = engine.getRepositoryService();
-    runtime = engine.getRuntimeService();
-    tasks = engine.getTaskService();
-    authorizations = engine.getAuthorizationService();
-    grants = new GrantFixtures(authorizations);
+    super(engine);
     configuration = ((ProcessEngineImpl) engine).getProcessEngineConfiguration();
-    camunda = new AgainstCamunda(engine);
   }
 
   /** Builds, compares every user in every phase, removes it all; comparisons that saw rows. */
@@ -94,16 +72,11 @@ final class VariableGrantMatrix {
       assertThat(visible("vm-allinstances-member")).as("vm-allinstances-member sees all")
           .hasSize(7 * 3 + 1);
 
-      var revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
-      revoke.setUserId("vm-u1");
-      revoke.setResource(Resources.TASK);
-      revoke.setResourceId(task.get("a1"));
-      revoke.removePermission(Permissions.READ);
-      authorizations.saveAuthorization(revoke);
+      String revoke = revokeRead("vm-u1", "a1");
       compared += compareAll("grants and a revoke");
       assertThat(visible("vm-u1")).as("vm-u1 sees, a1 revoked").contains("a4:dueOn")
           .doesNotContain("a1:dueOn");
-      authorizations.deleteAuthorization(revoke.getId());
+      authorizations.deleteAuthorization(revoke);
 
       boolean enforced = configuration.isEnforceSpecificVariablePermission();
       configuration.setEnforceSpecificVariablePermission(true);
@@ -119,16 +92,12 @@ final class VariableGrantMatrix {
       }
       return compared;
     } finally {
-      removeAll();
+      removeAll(USERS);
     }
   }
 
   private void createInstancesAndGrants() {
-    for (String key : List.of(A, B)) {
-      deployments.add(repository.createDeployment().addModelInstance(key + ".bpmn",
-          Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1).startEvent()
-              .userTask("work").endEvent().done()).deploy().getId());
-    }
+    deploy(null, A, B);
     start("a1", A, "vm-g1");
     start("a2", A, null);
     start("a3", A, "vm-g2");
@@ -247,15 +216,6 @@ final class VariableGrantMatrix {
     } finally {
       identity.clearAuthentication();
     }
-  }
-
-  private void removeAll() {
-    identity.clearAuthentication();
-    if (task.containsKey("s1")) {
-      tasks.deleteTask(task.get("s1"), true);
-    }
-    deployments.forEach(id -> repository.deleteDeployment(id, true));
-    grants.removeAll(USERS, task.values());
   }
 
   private static Map<String, List<String>> users() {
