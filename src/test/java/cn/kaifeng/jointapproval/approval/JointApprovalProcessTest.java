@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -484,6 +485,27 @@ class JointApprovalProcessTest extends ApprovalTestSupport {
     assertThat(project.track()).isEqualTo("FTZ");
     assertThat(project.registeredBy()).isEqualTo("cso-lankao");
     assertThat(project.processInstanceId()).isEqualTo(instance.getId());
+  }
+
+  /**
+   * The decisions hand their results to the next steps as transient variables; a start variable
+   * of such a name, whatever it holds, never becomes the project's items or track: the engine
+   * refuses the start and nothing is kept.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"requiredItems", "track", "limitWorkingDays"})
+  void aStartVariableNamedLikeADecisionsOutputNeverPicksIt(String name) {
+    var code = ProjectFixtures.newCode("F");
+    Map<String, Object> form = new HashMap<>(ProjectFixtures.body(code, MONDAY.toString()));
+    form.put(name, name.equals("requiredItems") ? java.util.List.of(Map.of("itemCode",
+        "fgw-proposal", "itemName", "只有这一项", "department", "fgw", "stage", 1,
+        "promisedDays", 1)) : name.equals("track") ? "FTZ_COMMITMENT" : 1);
+    // As the engine itself (no user): an officer's start form refuses fields it does not have.
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("joint-approval", form))
+        .hasMessageContaining("Cannot set transient variable with name " + name);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(code)
+        .count()).isZero();
+    assertThatThrownBy(() -> views.of(code)).hasMessageContaining("未找到项目");
   }
 
   @Test

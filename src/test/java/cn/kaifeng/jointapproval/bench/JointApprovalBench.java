@@ -20,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -467,6 +468,9 @@ class JointApprovalBench {
   private void registration(int clients, int rounds) throws Exception {
     Map<String, List<Long>> latencies = Map.of(BARE, BenchReport.samples(),
         JOINT, BenchReport.samples());
+    // CPU of the application and PostgreSQL while a burst is answered (what a registration's
+    // transaction costs; the first stages' jobs that start meanwhile are included), per start.
+    Map<String, Long> burstCpu = new HashMap<>(Map.of(BARE, 0L, JOINT, 0L));
     for (int round = 0; round < rounds; round++) {
       var order = round % 2 == 0 ? List.of(BARE, JOINT) : List.of(JOINT, BARE);
       for (String system : order) {
@@ -474,11 +478,14 @@ class JointApprovalBench {
         // its mail) belongs to its own burst, not to the next one's answers, bare or joint.
         awaitJobsDone();
         var barrier = new CyclicBarrier(clients);
+        long cpu0 = CpuMeter.jvmNanos() + cpu.postgresNanos().orElse(0);
         parallel(clients, client -> {
           barrier.await();
           latencies.get(system).add(start(system).nanos());
           return null;
         });
+        burstCpu.merge(system, CpuMeter.jvmNanos() + cpu.postgresNanos().orElse(0) - cpu0,
+            Long::sum);
       }
     }
     for (String system : List.of(BARE, JOINT)) {
@@ -493,6 +500,13 @@ class JointApprovalBench {
         String.format("%s / %s ms", fmt(percentileMs(latencies.get(BARE), 50)), fmt(bareP95)),
         String.format("%s / %s ms", fmt(percentileMs(latencies.get(JOINT), 50)), fmt(jointP95)),
         String.format("p95 %.2f×", jointP95 / bareP95));
+    double bareCpu = burstCpu.get(BARE) / 1e6 / (clients * rounds);
+    double jointCpu = burstCpu.get(JOINT) / 1e6 / (clients * rounds);
+    csv.add(csv("registration_cpu", BARE, clients, clients * rounds, "", "", fmt(bareCpu), "ms"));
+    csv.add(csv("registration_cpu", JOINT, clients, clients * rounds, "", "", fmt(jointCpu),
+        "ms"));
+    row("… CPU while a burst is answered, per start (application + PostgreSQL)",
+        fmt(bareCpu) + " ms", fmt(jointCpu) + " ms", String.format("%.2f×", jointCpu / bareCpu));
   }
 
   private void siblings(int rounds) throws Exception {
