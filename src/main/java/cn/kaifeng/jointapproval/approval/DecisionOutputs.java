@@ -10,11 +10,11 @@ import org.springframework.stereotype.Component;
  * A business rule task's result handed to the next steps of the same transaction without storing
  * it: BPMN output mappings such as {@code ${decisionOutputs.rows(decisionResult)}} (where
  * {@code decisionResult} is Camunda's own result of the task's evaluation) give transient
- * variables. The registration's decisions used to be stored as process variables: JSON written
- * with its byte arrays, historised and detailed, about a tenth of a registration's time, and read
- * by nothing after it. The items and the track are kept in the ledger, and every evaluation with
- * its inputs and outputs in the decision history. Over a stored variable of the same name (one a
- * caller supplied) the engine refuses to set a transient one, so a caller never picks a result.
+ * variables. The registration's decisions used to be stored as process variables (JSON with its
+ * byte arrays, historised and detailed) that nothing read after the registration: the items and
+ * the track are kept in the ledger, and every evaluation with its inputs and outputs in the
+ * decision history. Over a stored variable of the same name (one a caller supplied) the engine
+ * refuses to set a transient one, so a caller never picks a result.
  */
 @Component("decisionOutputs")
 @ModelExpressionBean
