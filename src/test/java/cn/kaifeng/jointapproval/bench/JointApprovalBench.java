@@ -163,8 +163,14 @@ class JointApprovalBench {
   // ---------------------------------------------------------------- set-up
 
   private void deployReference(ConfigurableApplicationContext app) {
+    // -Dbench.reference=calls: the same process with each task in a called sub-process whose
+    // end is a job (bench-reference-calls.bpmn, bench-item.bpmn), the shape the joint approval
+    // gives each item, to see what that shape costs the engine by itself.
+    boolean calls = "calls".equals(System.getProperty("bench.reference"));
     app.getBean(RepositoryService.class).createDeployment().name("bench")
-        .addClasspathResource("bench/bench-reference.bpmn")
+        .addClasspathResource(calls ? "bench/bench-reference-calls.bpmn"
+            : "bench/bench-reference.bpmn")
+        .addClasspathResource("bench/bench-item.bpmn")
         .addClasspathResource("bench/bench-section-load.bpmn")
         .deploy();
     // The key projects office starts the reference as it registers projects.
@@ -796,7 +802,10 @@ class JointApprovalBench {
         .append(setting(database, "synchronous_commit"))
         .append(", JIT ").append(jitAvailable(database)
             ? "built in (the application's sessions turn it off)" : "not built in")
-        .append(smoke ? "; **smoke run (tiny sizes, figures meaningless)**" : "").append("\n\n")
+        .append(smoke ? "; **smoke run (tiny sizes, figures meaningless)**" : "")
+        .append("calls".equals(System.getProperty("bench.reference"))
+            ? "; **the bare process has each task in a called sub-process (-Dbench.reference=calls)**"
+            : "").append("\n\n")
         .append("| figure | bare process | joint approval | |\n|---|---|---|---|\n")
         .append(table);
     statementKinds.forEach((system, kinds) -> markdown.append("\nStatements per item, ")
