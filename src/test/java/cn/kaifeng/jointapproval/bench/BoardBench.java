@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,12 +28,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
- * The battle maps at city scale (issue 18 point 4): 10,000 projects and 100,000 approval items on
- * PostgreSQL ({@link BenchPostgres}), loaded with JDBC batch inserts of rows shaped like the
- * application's own (projects at every node, clocks, items with lights and pauses, reached nodes,
- * plans, alerts, problems, supervision cases), then each endpoint of /api/board read over HTTP
- * with a logged-in webapp session, as the office, a county, a leader and a section. Prints p50
- * and p95 per endpoint and reader and writes them to target/bench/BoardBench.md and .csv.
+ * The battle maps and reports at city scale (issue 18 point 4, issue 20 point 1): 10,000 projects
+ * and 100,000 approval items on PostgreSQL ({@link BenchPostgres}), loaded with JDBC batch inserts
+ * of rows shaped like the application's own (projects at every node, clocks, items with lights and
+ * pauses, reached nodes, plans, alerts, problems, supervision cases), then each endpoint of
+ * /api/board (its Excel exports included), the problem ledger's list and the monthly, quarterly
+ * report (computed from those rows while unpublished) and its workbook read over HTTP with a
+ * logged-in webapp session, as the office, a county, a leader and a section. Prints p50 and p95
+ * per endpoint and reader and writes them to target/bench/BoardBench.md and .csv.
  * {@code -Dbench.smoke=true}: 300 projects, a few rounds, only checks that it works.
  */
 class BoardBench {
@@ -51,7 +54,19 @@ class BoardBench {
   private static final String[] NODES = {"RESERVE", "NEGOTIATING", "SIGNED", "LANDED", "READY",
       "STARTED", "COMPLETED", "OPERATING"};
 
-  private record Endpoint(String reader, String path) {}
+  /** Excel downloads and reports computed over the whole city: fewer rounds of them. */
+  private static final int HEAVY_WARMUP = SMOKE ? 1 : 3;
+  private static final int HEAVY_ROUNDS = SMOKE ? 3 : 20;
+
+  private record Endpoint(String reader, String path, boolean heavy) {
+    Endpoint(String reader, String path) {
+      this(reader, path, false);
+    }
+
+    String accept() {
+      return path.contains(".xlsx") || path.contains("/workbook") ? "*/*" : "application/json";
+    }
+  }
 
   @Test
   void boardEndpointsAtCityScale() throws Exception {
@@ -70,6 +85,9 @@ class BoardBench {
           load(db);
         }
         long loadMillis = (System.nanoTime() - loadStart) / 1_000_000;
+        var today = ChinaTime.today();
+        String lastMonth = YearMonth.from(today).minusMonths(1).toString();
+        String quarter = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
         var endpoints = List.of(
             new Endpoint("keyoffice", "/api/board/overview"),
             new Endpoint("cso-lankao", "/api/board/overview"),
@@ -84,22 +102,38 @@ class BoardBench {
             new Endpoint("leader-1", "/api/board/leaders/projects?leader=leader-1&size=50"),
             new Endpoint("keyoffice", "/api/board/reserve"),
             new Endpoint("cso-lankao", "/api/board/reserve"),
-            new Endpoint("keyoffice", "/api/projects?county=lankao&light=RED&size=50"));
+            new Endpoint("keyoffice", "/api/projects?county=lankao&light=RED&size=50"),
+            new Endpoint("keyoffice", "/api/board/me"),
+            new Endpoint("keyoffice", "/api/board/targets/" + today.getYear()),
+            new Endpoint("keyoffice", "/api/problems?size=50"),
+            new Endpoint("cso-lankao", "/api/problems?county=lankao&size=50"),
+            new Endpoint("keyoffice", "/api/problems?overdue=true&size=50"),
+            new Endpoint("keyoffice", "/api/board/approvals.xlsx?county=lankao", true),
+            new Endpoint("keyoffice", "/api/board/projects.xlsx?county=lankao", true),
+            new Endpoint("keyoffice", "/api/board/reserve.xlsx", true),
+            new Endpoint("keyoffice", "/api/reports?period=" + lastMonth, true),
+            new Endpoint("keyoffice", "/api/reports?period=" + quarter, true),
+            new Endpoint("cso-lankao", "/api/reports?period=" + quarter, true),
+            new Endpoint("keyoffice", "/api/reports/workbook?period=" + lastMonth, true));
         List<String> rows = new ArrayList<>();
         for (var endpoint : endpoints) {
           // The session of the webapps' login, as a browser on /board/ has.
           var client = TasklistSession.login(base, endpoint.reader(), "welcome").client();
-          long[] times = new long[ROUNDS];
+          int warmup = endpoint.heavy() ? HEAVY_WARMUP : WARMUP;
+          long[] times = new long[endpoint.heavy() ? HEAVY_ROUNDS : ROUNDS];
           int bytes = 0;
-          for (int i = 0; i < WARMUP + ROUNDS; i++) {
+          for (int i = 0; i < warmup + times.length; i++) {
             long start = System.nanoTime();
             var response = client.send(HttpRequest.newBuilder(URI.create(base + endpoint.path()))
-                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+                .header("Accept", endpoint.accept()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
             long took = System.nanoTime() - start;
-            assertThat(response.statusCode()).as(endpoint + " " + response.body()).isEqualTo(200);
-            bytes = response.body().getBytes(StandardCharsets.UTF_8).length;
-            if (i >= WARMUP) {
-              times[i - WARMUP] = took;
+            assertThat(response.statusCode())
+                .as(endpoint + " " + new String(response.body(), StandardCharsets.UTF_8))
+                .isEqualTo(200);
+            bytes = response.body().length;
+            if (i >= warmup) {
+              times[i - warmup] = took;
             }
           }
           Arrays.sort(times);
@@ -123,10 +157,11 @@ class BoardBench {
     var dir = Path.of("target", "bench");
     Files.createDirectories(dir);
     var csv = new StringBuilder("endpoint,reader,p50_ms,p95_ms,max_ms,bytes\n");
-    var md = new StringBuilder("## BoardBench: battle maps at city scale\n\n")
+    var md = new StringBuilder("## BoardBench: battle maps and reports at city scale\n\n")
         .append(String.format(Locale.ROOT, "%,d projects, %,d approval items on PostgreSQL"
-            + " (loaded in %,d ms); %d rounds after %d warm-up, one logged-in webapp session"
-            + " per reader.%n%n", PROJECTS, ITEMS, loadMillis, ROUNDS, WARMUP))
+            + " (loaded in %,d ms); %d rounds after %d warm-up (Excel downloads and reports:"
+            + " %d after %d), one logged-in webapp session per reader.%n%n", PROJECTS, ITEMS,
+            loadMillis, ROUNDS, WARMUP, HEAVY_ROUNDS, HEAVY_WARMUP))
         .append("| endpoint | reader | p50 ms | p95 ms | max ms | bytes |\n")
         .append("|---|---|---:|---:|---:|---:|\n");
     for (var row : rows) {
