@@ -106,7 +106,8 @@ class BoardBench {
             new Endpoint("keyoffice", "/api/board/me"),
             new Endpoint("keyoffice", "/api/board/targets/" + today.getYear()),
             new Endpoint("keyoffice", "/api/problems?size=50"),
-            new Endpoint("cso-lankao", "/api/problems?county=lankao&size=50"),
+            // Problems are on every fifth project (in shunhe and tongxu).
+            new Endpoint("cso-shunhe", "/api/problems?county=shunhe&size=50"),
             new Endpoint("keyoffice", "/api/problems?overdue=true&size=50"),
             new Endpoint("keyoffice", "/api/board/approvals.xlsx?county=lankao", true),
             new Endpoint("keyoffice", "/api/board/projects.xlsx?county=lankao", true),
