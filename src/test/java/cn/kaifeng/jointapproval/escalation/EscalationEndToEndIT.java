@@ -2,7 +2,6 @@ package cn.kaifeng.jointapproval.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.kaifeng.jointapproval.JointApprovalApplication;
 import cn.kaifeng.jointapproval.approval.NodeReports;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
 import cn.kaifeng.jointapproval.project.ProjectRegistrationService;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -41,10 +39,7 @@ class EscalationEndToEndIT {
 
   @BeforeAll
   static void start(SharedPostgres.Database database) {
-    app = new SpringApplicationBuilder(JointApprovalApplication.class)
-        .profiles("postgres")
-        .run(database.springArgs("--server.port=0",
-            "--camunda.bpm.job-execution.enabled=false"));
+    app = database.startApplication();
     taskService = app.getBean(TaskService.class);
     managementService = app.getBean(ManagementService.class);
     identityService = app.getBean(IdentityService.class);

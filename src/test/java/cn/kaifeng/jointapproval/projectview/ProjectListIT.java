@@ -2,7 +2,6 @@ package cn.kaifeng.jointapproval.projectview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.kaifeng.jointapproval.JointApprovalApplication;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
 import cn.kaifeng.jointapproval.support.FirstStage;
 import cn.kaifeng.jointapproval.support.ProjectFixtures;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -54,10 +52,7 @@ class ProjectListIT {
 
   @BeforeAll
   static void start(SharedPostgres.Database database) throws IOException {
-    app = new SpringApplicationBuilder(JointApprovalApplication.class)
-        .profiles("postgres")
-        .run(database.springArgs("--server.port=0",
-            "--camunda.bpm.job-execution.enabled=false"));
+    app = database.startApplication();
     base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
     jdbc = new JdbcTemplate(database.dataSource());
     var identity = app.getBean(IdentityService.class);

@@ -2,7 +2,6 @@ package cn.kaifeng.jointapproval.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.kaifeng.jointapproval.JointApprovalApplication;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
 import cn.kaifeng.jointapproval.support.SharedPostgres;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -43,10 +41,7 @@ class ReportPreviewIT {
 
   @BeforeAll
   static void start(SharedPostgres.Database database) {
-    app = new SpringApplicationBuilder(JointApprovalApplication.class)
-        .profiles("postgres")
-        .run(database.springArgs("--server.port=0",
-            "--camunda.bpm.job-execution.enabled=false"));
+    app = database.startApplication();
     base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
   }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import cn.kaifeng.jointapproval.JointApprovalApplication;
 import cn.kaifeng.jointapproval.support.SharedPostgres;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -42,7 +41,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -103,10 +101,7 @@ class HardeningIT {
 
   @BeforeAll
   static void start(SharedPostgres.Database database) {
-    app = new SpringApplicationBuilder(JointApprovalApplication.class)
-        .profiles("postgres")
-        .run(database.springArgs("--server.port=0",
-            "--camunda.bpm.job-execution.enabled=false"));
+    app = database.startApplication();
     base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
     var identity = app.getBean(IdentityService.class);
     var users = new ArrayList<String>(List.of(BYSTANDER, "lock-parallel", "lock-schedule"));

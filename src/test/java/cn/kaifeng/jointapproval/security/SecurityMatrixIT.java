@@ -2,7 +2,6 @@ package cn.kaifeng.jointapproval.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.kaifeng.jointapproval.JointApprovalApplication;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
 import cn.kaifeng.jointapproval.support.FirstStage;
 import cn.kaifeng.jointapproval.support.ProjectFixtures;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -72,10 +70,7 @@ class SecurityMatrixIT {
 
   @BeforeAll
   static void start(SharedPostgres.Database database) {
-    app = new SpringApplicationBuilder(JointApprovalApplication.class)
-        .profiles("postgres")
-        .run(database.springArgs("--server.port=0",
-            "--camunda.bpm.job-execution.enabled=false"));
+    app = database.startApplication();
     base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
     // A process designer who is nothing else.
     var identity = app.getBean(IdentityService.class);

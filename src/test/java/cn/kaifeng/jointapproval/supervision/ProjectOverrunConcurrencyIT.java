@@ -2,7 +2,6 @@ package cn.kaifeng.jointapproval.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.kaifeng.jointapproval.JointApprovalApplication;
 import cn.kaifeng.jointapproval.calendar.ChinaTime;
 import cn.kaifeng.jointapproval.notify.MailBatchJobHandler;
 import cn.kaifeng.jointapproval.project.Light;
@@ -36,7 +35,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -56,9 +54,7 @@ class ProjectOverrunConcurrencyIT {
   static void start(SharedPostgres.Database db) {
     database = db;
     // The test runs the jobs itself, from two threads at once.
-    app = new SpringApplicationBuilder(JointApprovalApplication.class)
-        .profiles("postgres")
-        .run(db.springArgs("--server.port=0", "--camunda.bpm.job-execution.enabled=false"));
+    app = db.startApplication();
   }
 
   @AfterAll

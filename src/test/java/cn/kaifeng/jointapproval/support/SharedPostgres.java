@@ -1,5 +1,6 @@
 package cn.kaifeng.jointapproval.support;
 
+import cn.kaifeng.jointapproval.JointApprovalApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * One embedded PostgreSQL server for all integration tests of the JVM, and a fresh, empty database
@@ -41,6 +44,15 @@ public final class SharedPostgres implements ParameterResolver {
           "--SPRING_DATASOURCE_PASSWORD=" + Server.USER));
       args.addAll(List.of(more));
       return args.toArray(String[]::new);
+    }
+
+    /**
+     * The application on this database as most integration tests start it: profile
+     * {@code postgres}, a free port, no job executor (the tests run the jobs themselves).
+     */
+    public ConfigurableApplicationContext startApplication() {
+      return new SpringApplicationBuilder(JointApprovalApplication.class).profiles("postgres")
+          .run(springArgs("--server.port=0", "--camunda.bpm.job-execution.enabled=false"));
     }
   }
 

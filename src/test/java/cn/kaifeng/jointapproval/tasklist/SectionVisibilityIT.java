@@ -2,7 +2,6 @@ package cn.kaifeng.jointapproval.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.kaifeng.jointapproval.JointApprovalApplication;
 import cn.kaifeng.jointapproval.project.ProjectRegistrationService;
 import cn.kaifeng.jointapproval.support.FirstStage;
 import cn.kaifeng.jointapproval.support.ProjectFixtures;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -48,9 +46,7 @@ class SectionVisibilityIT {
 
   @BeforeAll
   static void start(SharedPostgres.Database database) {
-    app = new SpringApplicationBuilder(JointApprovalApplication.class).profiles("postgres")
-        .run(database.springArgs("--server.port=0",
-            "--camunda.bpm.job-execution.enabled=false"));
+    app = database.startApplication();
     base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
     var registration = app.getBean(ProjectRegistrationService.class);
     String today = LocalDate.now().minusDays(3).toString();
