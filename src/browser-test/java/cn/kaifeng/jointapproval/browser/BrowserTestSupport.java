@@ -40,11 +40,15 @@ final class BrowserTestSupport {
   private BrowserTestSupport() {
   }
 
-  /** The application as it ships, on its own in-memory H2 database and a free port. */
+  /**
+   * The application as it ships, on its own in-memory H2 database and a free port; with
+   * {@code TESTS_DATABASE=postgres} on an embedded PostgreSQL instead (PostgresForUnitTests
+   * replaces the {@code jdbc:h2:mem:test-} URL).
+   */
   static ConfigurableApplicationContext startApplication(String database) throws IOException {
     Files.createDirectories(SHOTS);
     return new SpringApplicationBuilder(JointApprovalApplication.class)
-        .run("--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1",
+        .run("--spring.datasource.url=jdbc:h2:mem:test-" + database + ";DB_CLOSE_DELAY=-1",
             "--server.port=0");
   }
 

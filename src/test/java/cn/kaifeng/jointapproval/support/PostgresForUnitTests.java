@@ -19,8 +19,9 @@ import org.springframework.core.env.MapPropertySource;
  * read-only transaction, for one, which hid a failing report read until the report endpoints ran
  * on PostgreSQL. Each Spring test context gets an empty database of its own on one embedded
  * server for the JVM, as each gets its own in-memory H2 database otherwise, so that no test sees
- * another context's models or rows. Only the tests' in-memory H2 URL is replaced; the
- * integration tests, which start the application on a database of their own, are left alone.
+ * another context's models or rows. Only the tests' in-memory H2 URLs ({@code jdbc:h2:mem:test-},
+ * the unit tests' and the browser tests') are replaced; the integration tests, which start the
+ * application on a PostgreSQL database of their own, are left alone.
  */
 public class PostgresForUnitTests implements EnvironmentPostProcessor {
 
