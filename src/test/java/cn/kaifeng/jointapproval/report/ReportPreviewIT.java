@@ -72,7 +72,7 @@ class ReportPreviewIT {
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
         type -> assertThat(type).contains("spreadsheetml"));
     // An .xlsx file is a zip archive.
-    assertThat(response.body()).startsWith("PK");
+    assertThat(response.body()).startsWith((byte) 'P', (byte) 'K');
   }
 
   @Test
@@ -93,14 +93,14 @@ class ReportPreviewIT {
     assertThat(report.get("counties").get(0).get("scores")).isNotEmpty();
   }
 
-  private static HttpResponse<String> ok(String user, String path) {
+  private static HttpResponse<byte[]> ok(String user, String path) {
     var request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization",
         "Basic " + Base64.getEncoder().encodeToString((user + ":demo")
             .getBytes(StandardCharsets.UTF_8))).GET().build();
     try {
-      var response = http.send(request,
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
-      assertThat(response.statusCode()).as(path + " as " + user + ": " + response.body())
+      var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(response.statusCode())
+          .as(path + " as " + user + ": " + new String(response.body(), StandardCharsets.UTF_8))
           .isEqualTo(200);
       return response;
     } catch (IOException | InterruptedException e) {
