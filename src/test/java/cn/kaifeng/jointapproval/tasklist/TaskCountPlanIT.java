@@ -24,11 +24,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A section's count (本科室待办) on PostgreSQL reads its tasks and candidate links from the
- * covering indexes of changeset 019, not from the tables: with the application's session
- * settings (random_page_cost) and tables as autovacuum leaves them. Issue 20 measured the
- * difference at 25,000 open tasks: 36 ms through the primary key and the table, 24 ms from the
- * indexes. Which indexes the statement used is read from PostgreSQL's statistics of the
- * transaction the count ran in, so the test follows the statement Camunda really sends.
+ * covering indexes of changeset 019, not through the primary key and Camunda's link index, with
+ * the application's session settings (random_page_cost) and tables as autovacuum leaves them.
+ * Issue 20 measured the difference at 25,000 open tasks: 36 ms through the primary key and the
+ * table, 24 ms from the indexes. Which indexes the statement used is read from PostgreSQL's
+ * statistics of the transaction the count ran in, so the test follows the statement Camunda
+ * really sends.
  */
 @ExtendWith(SharedPostgres.class)
 class TaskCountPlanIT {
@@ -64,7 +65,7 @@ class TaskCountPlanIT {
   }
 
   @Test
-  void theSectionsCountReadsTheCoveringIndexesNotTheTables() {
+  void theSectionsCountReadsTheCoveringIndexesNotThePrimaryKey() {
     var identity = app.getBean(IdentityService.class);
     var filters = app.getBean(FilterService.class);
     var jdbc = JdbcClient.create(app.getBean(DataSource.class));
@@ -87,25 +88,28 @@ class TaskCountPlanIT {
           }
           counters(jdbc).forEach((counter, n) -> read.put(counter, n - before.get(counter)));
         });
-    assertThat(read.get("ix_task_id_tenant_procdef entries")).as("tasks read from the index, " + read)
-        .isGreaterThanOrEqualTo(TASKS);
+    // The plan: every task and link from the covering indexes, none through the primary key or
+    // Camunda's link index (which is what the planner chose with the default random_page_cost:
+    // 10,000 entries of each, and 2 of the covering index). Whether those reads then also visit
+    // the table depends on the visibility map, which autovacuum keeps: on one machine none of
+    // the tasks and a tenth of the links, on another six tenths of both. Not asserted.
+    assertThat(read.get("ix_task_id_tenant_procdef entries")).as("tasks read from the index, "
+        + read).isGreaterThanOrEqualTo(TASKS);
     assertThat(read.get("ix_identitylink_task_type_group entries")
         + read.get("ix_identitylink_group_type_task entries"))
-        .as("candidate links read from an index").isGreaterThanOrEqualTo(TASKS);
-    // Through the primary key and Camunda's link index every one of them is fetched from the
-    // table; from the covering indexes only rows on pages not yet marked all-visible (here about
-    // a tenth of the links).
-    assertThat(read).as("rows fetched from the tables through an index").allSatisfy(
-        (counter, n) -> assertThat(counter.endsWith(" rows") ? n : 0).as(counter)
-            .isLessThan(TASKS / 4));
+        .as("candidate links read from an index holding type and group, " + read)
+        .isGreaterThanOrEqualTo(TASKS);
+    assertThat(read.get("act_ru_task_pkey entries")).as("tasks through the primary key, " + read)
+        .isLessThan(TASKS / 10);
+    assertThat(read.get("act_idx_tskass_task entries")).as("links through Camunda's index, "
+        + read).isLessThan(TASKS / 10);
     assertThat(jdbc.sql("select current_setting('random_page_cost')").query(String.class)
         .single()).as("the application's sessions price random reads for SSDs").isEqualTo("1.1");
   }
 
   /**
    * Per index of the two tables, the entries read ("name entries") and the table rows fetched
-   * through it ("name rows"; none for an index-only scan of all-visible pages), pending in this
-   * backend.
+   * through it ("name rows", shown in failure messages), pending in this backend.
    */
   private static Map<String, Long> counters(JdbcClient jdbc) {
     Map<String, Long> counters = new HashMap<>();
