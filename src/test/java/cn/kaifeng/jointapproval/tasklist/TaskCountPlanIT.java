@@ -52,10 +52,38 @@ class TaskCountPlanIT {
           "count", 500, "dueOn", Date.from(due), "followUpOn", Date.from(due)));
     }
     // What autovacuum does to a table that has stopped changing: statistics and the
-    // visibility map that lets PostgreSQL answer from an index alone.
-    JdbcClient.create(app.getBean(DataSource.class)).sql("vacuum analyze act_ru_task, "
-        + "act_ru_identitylink, act_ru_authorization").update();
+    // visibility map that lets PostgreSQL answer from an index alone (and which the planner
+    // weighs when it chooses between the covering index and the primary key).
+    var jdbc = JdbcClient.create(app.getBean(DataSource.class));
+    // A vacuum marks a page all-visible only when no transaction that could still see an older
+    // state is running; one of the application's own short transactions (or another database's
+    // on the tests' shared server) can hold that back for a moment, as autovacuum would simply
+    // meet on its next round. Vacuum again until nine pages in ten are marked, or report why not.
+    for (int attempt = 0; attempt < 40; attempt++) {
+      jdbc.sql("vacuum analyze act_ru_task, act_ru_identitylink, act_ru_authorization").update();
+      boolean marked = jdbc.sql("select bool_and(relallvisible >= 0.9 * relpages) from pg_class"
+          + " where relname in ('act_ru_task', 'act_ru_identitylink')").query(Boolean.class)
+          .single();
+      if (marked) {
+        break;
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    visibility = jdbc.sql("select relname || ' ' || relallvisible || '/' || relpages from pg_class"
+        + " where relname in ('act_ru_task', 'act_ru_identitylink')").query(String.class).list()
+        + " " + jdbc.sql("select string_agg(datname || ':' || state || ':' || backend_xmin || ':'"
+        + " || left(coalesce(query, ''), 60), '; ') from pg_stat_activity"
+        + " where backend_xmin is not null and pid <> pg_backend_pid()")
+        .query(String.class).optional().orElse("");
   }
+
+  /** Pages marked all-visible after the vacuum, and sessions holding a snapshot, for failures. */
+  private static String visibility;
 
   @AfterAll
   static void stop() {
@@ -94,7 +122,7 @@ class TaskCountPlanIT {
     // the table depends on the visibility map, which autovacuum keeps: on one machine none of
     // the tasks and a tenth of the links, on another six tenths of both. Not asserted.
     assertThat(read.get("ix_task_id_tenant_procdef entries")).as("tasks read from the index, "
-        + read).isGreaterThanOrEqualTo(TASKS);
+        + read + ", visibility " + visibility).isGreaterThanOrEqualTo(TASKS);
     assertThat(read.get("ix_identitylink_task_type_group entries")
         + read.get("ix_identitylink_group_type_task entries"))
         .as("candidate links read from an index holding type and group, " + read)
