@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,6 +18,18 @@ import org.springframework.stereotype.Repository;
 @Repository("projectItems")
 @ModelExpressionBean
 public class ProjectItemRepository {
+
+  /**
+   * Mapped by hand, as {@code DeadlineRepository} maps clocks: Spring's record mapper costs the
+   * PostgreSQL driver an exception per camel-case component and row.
+   */
+  private static final RowMapper<ProjectItem> ITEM = (rs, row) -> new ProjectItem(
+      rs.getString("project_code"), rs.getString("item_code"), rs.getString("name"),
+      rs.getString("department"), rs.getString("candidate_group"), rs.getInt("stage"),
+      rs.getInt("promised_days"), rs.getString("deadline_id"),
+      ItemStatus.valueOf(rs.getString("status")), Light.valueOf(rs.getString("light")),
+      rs.getBoolean("escalated"), rs.getString("opinion"),
+      rs.getObject("completed_on", LocalDate.class), rs.getString("process_instance_id"));
 
   private final JdbcClient jdbc;
 
@@ -43,7 +56,7 @@ public class ProjectItemRepository {
     return jdbc.sql("select * from project_item where project_code = :projectCode "
             + "order by stage, item_code")
         .param("projectCode", projectCode)
-        .query(ProjectItem.class).list();
+        .query(ITEM).list();
   }
 
   public ProjectItem get(String projectCode, String itemCode) {
@@ -55,14 +68,14 @@ public class ProjectItemRepository {
     return jdbc.sql("select * from project_item "
             + "where project_code = :projectCode and item_code = :itemCode")
         .param("projectCode", projectCode).param("itemCode", itemCode)
-        .query(ProjectItem.class).optional();
+        .query(ITEM).optional();
   }
 
   /** The item an approval-item process instance was bound to when it opened it. */
   public Optional<ProjectItem> boundTo(String processInstanceId) {
     return jdbc.sql("select * from project_item where process_instance_id = :processInstanceId")
         .param("processInstanceId", processInstanceId)
-        .query(ProjectItem.class).optional();
+        .query(ITEM).optional();
   }
 
   /**

@@ -39,6 +39,8 @@ public class ProjectLedger {
         select occurred_at as at, event, item_code, actor, detail from project_event
         where project_code = :projectCode order by id""")
         .param("projectCode", projectCode)
-        .query(Entry.class).list();
+        .query((rs, row) -> new Entry(rs.getTimestamp("at").toInstant(), rs.getString("event"),
+            rs.getString("item_code"), rs.getString("actor"), rs.getString("detail")))
+        .list();
   }
 }

@@ -7,9 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Optional;
-import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.SimplePropertyRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -247,10 +245,26 @@ public class ProjectRepository {
         rs.getBoolean("fortune500"));
   }
 
+  /**
+   * By hand: Spring's record mapper looks each component up as a camel-case column first, and
+   * PostgreSQL's driver answers each miss with an exception; a project is read by every item's
+   * opening, timer and view.
+   */
   private static RowMapper<ProjectRegistration> registrationMapper() {
-    var conversions = new DefaultConversionService();
-    conversions.addConverter(String.class, County.class, code -> County.byCode(code)
-        .orElseThrow(() -> new IllegalStateException("Unknown county " + code)));
-    return new SimplePropertyRowMapper<>(ProjectRegistration.class, conversions);
+    return (rs, row) -> new ProjectRegistration(rs.getString("code"), rs.getString("name"),
+        county(rs.getString("county")), rs.getObject("land_delisted_on", LocalDate.class),
+        rs.getBoolean("free_trade_zone"), rs.getBoolean("commitment_system"),
+        rs.getBoolean("government_invested"), rs.getBigDecimal("investment"),
+        rs.getString("industry"), rs.getString("responsible_cadre"),
+        rs.getString("chief_service_officer"), rs.getString("contracting_leader"),
+        rs.getBoolean("historic_area"), rs.getBoolean("forest_land"),
+        rs.getBoolean("hazardous_goods"), rs.getBoolean("civil_air_defence"),
+        rs.getBoolean("road_works"), rs.getBoolean("special_equipment"),
+        rs.getBigDecimal("annual_energy_tce"), rs.getBigDecimal("land_area_hectares"));
+  }
+
+  private static County county(String code) {
+    return County.byCode(code)
+        .orElseThrow(() -> new IllegalStateException("Unknown county " + code));
   }
 }
