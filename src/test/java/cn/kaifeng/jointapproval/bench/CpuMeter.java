@@ -5,6 +5,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 
@@ -48,6 +50,38 @@ final class CpuMeter {
   static long jvmNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory
         .getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  /** The threads that answer HTTP requests (Tomcat's executor), see {@link #threadNanos}. */
+  static final String REQUESTS = "requests";
+
+  /** The job executor's threads (the Camunda Spring Boot starter's task executor). */
+  static final String JOBS = "jobs";
+
+  /**
+   * CPU time of this JVM's live threads in nanoseconds, summed per group: {@link #REQUESTS},
+   * {@link #JOBS} and "other" (the benchmark's clients, Camunda's acquisition, Hikari…). The JVM's
+   * own threads (garbage collection, the compilers) are not Java threads and are not in it.
+   * Exact per thread, unlike a sampling profiler, which with more runnable threads than cores
+   * reaches some threads less often than others.
+   */
+  static Map<String, Long> threadNanos() {
+    var threads = ManagementFactory.getThreadMXBean();
+    Map<String, Long> groups = new HashMap<>();
+    for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info == null) {
+        continue;
+      }
+      long nanos = threads.getThreadCpuTime(info.getThreadId());
+      if (nanos < 0) {
+        continue; // ended meanwhile
+      }
+      String name = info.getThreadName();
+      String group = name.startsWith("http-nio-") && name.contains("-exec-") ? REQUESTS
+          : name.startsWith("camundaTaskExecutor") ? JOBS : "other";
+      groups.merge(group, nanos, Long::sum);
+    }
+    return groups;
   }
 
   /** PostgreSQL's CPU time in nanoseconds, when it runs here. */

@@ -477,6 +477,11 @@ class JointApprovalBench {
     // CPU of the application and PostgreSQL while a burst is answered (what a registration's
     // transaction costs; the first stages' jobs that start meanwhile are included), per start.
     Map<String, Long> burstCpu = new HashMap<>(Map.of(BARE, 0L, JOINT, 0L));
+    // … split into the request threads (Tomcat's), the job executor's and PostgreSQL. The rest is
+    // the JVM's own (garbage collection, compilation) and the benchmark's HTTP clients.
+    Map<String, Long> burstPg = new HashMap<>(Map.of(BARE, 0L, JOINT, 0L));
+    Map<String, Map<String, Long>> burstThreads = Map.of(BARE, new HashMap<>(),
+        JOINT, new HashMap<>());
     for (int round = 0; round < rounds; round++) {
       var order = round % 2 == 0 ? List.of(BARE, JOINT) : List.of(JOINT, BARE);
       for (String system : order) {
@@ -484,14 +489,19 @@ class JointApprovalBench {
         // its mail) belongs to its own burst, not to the next one's answers, bare or joint.
         awaitJobsDone();
         var barrier = new CyclicBarrier(clients);
-        long cpu0 = CpuMeter.jvmNanos() + cpu.postgresNanos().orElse(0);
+        long pg0 = cpu.postgresNanos().orElse(0);
+        var threads0 = CpuMeter.threadNanos();
+        long cpu0 = CpuMeter.jvmNanos() + pg0;
         parallel(clients, client -> {
           barrier.await();
           latencies.get(system).add(start(system).nanos());
           return null;
         });
-        burstCpu.merge(system, CpuMeter.jvmNanos() + cpu.postgresNanos().orElse(0) - cpu0,
-            Long::sum);
+        long pg1 = cpu.postgresNanos().orElse(0);
+        burstCpu.merge(system, CpuMeter.jvmNanos() + pg1 - cpu0, Long::sum);
+        burstPg.merge(system, pg1 - pg0, Long::sum);
+        CpuMeter.threadNanos().forEach((group, nanos) -> burstThreads.get(system)
+            .merge(group, nanos - threads0.getOrDefault(group, 0L), Long::sum));
       }
     }
     for (String system : List.of(BARE, JOINT)) {
@@ -513,6 +523,25 @@ class JointApprovalBench {
         "ms"));
     row("… CPU while a burst is answered, per start (application + PostgreSQL)",
         fmt(bareCpu) + " ms", fmt(jointCpu) + " ms", String.format("%.2f×", jointCpu / bareCpu));
+    perStartRow("… of which the request threads (Tomcat)", "registration_cpu_requests",
+        clients, rounds, burstThreads.get(BARE).getOrDefault(CpuMeter.REQUESTS, 0L),
+        burstThreads.get(JOINT).getOrDefault(CpuMeter.REQUESTS, 0L));
+    perStartRow("… of which the job executor", "registration_cpu_jobs", clients, rounds,
+        burstThreads.get(BARE).getOrDefault(CpuMeter.JOBS, 0L),
+        burstThreads.get(JOINT).getOrDefault(CpuMeter.JOBS, 0L));
+    perStartRow("… of which PostgreSQL", "registration_cpu_postgres", clients, rounds,
+        burstPg.get(BARE), burstPg.get(JOINT));
+  }
+
+  private void perStartRow(String label, String figure, int clients, int rounds,
+      long bareNanos, long jointNanos) {
+    int starts = clients * rounds;
+    double bare = bareNanos / 1e6 / starts;
+    double joint = jointNanos / 1e6 / starts;
+    csv.add(csv(figure, BARE, clients, starts, "", "", fmt(bare), "ms"));
+    csv.add(csv(figure, JOINT, clients, starts, "", "", fmt(joint), "ms"));
+    row(label, fmt(bare) + " ms", fmt(joint) + " ms",
+        bare > 0 ? String.format("%.2f×", joint / bare) : "");
   }
 
   private void siblings(int rounds) throws Exception {
