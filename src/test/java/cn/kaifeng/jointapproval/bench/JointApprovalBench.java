@@ -395,6 +395,9 @@ class JointApprovalBench {
     // CPU per instance: the application's JVM (with the benchmark's clients) and PostgreSQL.
     Map<String, Long> jvmCpu = new LinkedHashMap<>(Map.of(BARE, 0L, JOINT, 0L));
     Map<String, Long> pgCpu = new LinkedHashMap<>(Map.of(BARE, 0L, JOINT, 0L));
+    // … the JVM's part per thread group: request threads, job executor, the rest.
+    Map<String, Map<String, Long>> threadCpu = Map.of(BARE, new HashMap<>(), JOINT,
+        new HashMap<>());
     Map<String, List<Long>> latencies = Map.of(BARE, BenchReport.samples(),
         JOINT, BenchReport.samples());
     for (int round = 0; round < rounds; round++) {
@@ -404,6 +407,7 @@ class JointApprovalBench {
         long t0 = System.nanoTime();
         long jvm0 = CpuMeter.jvmNanos();
         long pg0 = cpu.postgresNanos().orElse(0);
+        var threads0 = CpuMeter.threadNanos();
         if (threads == 4) {
           pgStatements.reset();
         }
@@ -416,6 +420,8 @@ class JointApprovalBench {
         elapsed.merge(system, System.nanoTime() - t0, Long::sum);
         jvmCpu.merge(system, CpuMeter.jvmNanos() - jvm0, Long::sum);
         pgCpu.merge(system, cpu.postgresNanos().orElse(0) - pg0, Long::sum);
+        CpuMeter.threadNanos().forEach((group, nanos) -> threadCpu.get(system)
+            .merge(group, nanos - threads0.getOrDefault(group, 0L), Long::sum));
         if (threads == 4) {
           pgStatements.collect(system);
         }
@@ -460,6 +466,17 @@ class JointApprovalBench {
         String.format("%s + %s ms", fmt(jvmCpu.get(JOINT) / 1e6 / instances),
             fmt(pgCpu.get(JOINT) / 1e6 / instances)),
         String.format("%.2f× the CPU", summary.get("cpu" + threads)));
+    for (String group : List.of(CpuMeter.REQUESTS, CpuMeter.JOBS)) {
+      double bare = threadCpu.get(BARE).getOrDefault(group, 0L) / 1e6 / instances;
+      double joint = threadCpu.get(JOINT).getOrDefault(group, 0L) / 1e6 / instances;
+      csv.add(csv("cpu_per_instance_" + group, BARE, threads, instances, "", "", fmt(bare), "ms"));
+      csv.add(csv("cpu_per_instance_" + group, JOINT, threads, instances, "", "", fmt(joint),
+          "ms"));
+      row("… of the JVM's, " + (group.equals(CpuMeter.REQUESTS) ? "the request threads (Tomcat)"
+              : "the job executor") + " (" + threads + " thread" + (threads > 1 ? "s" : "") + ")",
+          fmt(bare) + " ms", fmt(joint) + " ms",
+          bare > 0 ? String.format("%.2f×", joint / bare) : "");
+    }
     row("officers' task lists per instance (" + threads + " thread" + (threads > 1 ? "s" : "")
             + "; one per section and stage when every list finds its tasks open)",
         String.format("%.1f", listsPerInstance.get(BARE)),
