@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,24 +33,22 @@ public class ProjectItemRepository {
       rs.getObject("completed_on", LocalDate.class), rs.getString("process_instance_id"));
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batches;
 
-  public ProjectItemRepository(JdbcClient jdbc) {
+  public ProjectItemRepository(JdbcClient jdbc, JdbcTemplate batches) {
     this.jdbc = jdbc;
+    this.batches = batches;
   }
 
-  public void insert(ProjectItem item) {
-    jdbc.sql("""
+  /** A registration's items, in one batch. */
+  public void insertAll(List<ProjectItem> items) {
+    batches.batchUpdate("""
         insert into project_item (project_code, item_code, name, department, candidate_group,
           stage, promised_days, deadline_id, status, light, escalated)
-        values (:projectCode, :itemCode, :name, :department, :candidateGroup,
-          :stage, :promisedDays, :deadlineId, :status, :light, :escalated)""")
-        .param("projectCode", item.projectCode()).param("itemCode", item.itemCode())
-        .param("name", item.name()).param("department", item.department())
-        .param("candidateGroup", item.candidateGroup()).param("stage", item.stage())
-        .param("promisedDays", item.promisedDays()).param("deadlineId", item.deadlineId())
-        .param("status", item.status().name()).param("light", item.light().name())
-        .param("escalated", item.escalated())
-        .update();
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", items.stream().map(item -> new Object[] {
+            item.projectCode(), item.itemCode(), item.name(), item.department(),
+            item.candidateGroup(), item.stage(), item.promisedDays(), item.deadlineId(),
+            item.status().name(), item.light().name(), item.escalated()}).toList());
   }
 
   public List<ProjectItem> ofProject(String projectCode) {

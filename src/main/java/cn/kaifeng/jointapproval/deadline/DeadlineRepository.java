@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,9 +30,11 @@ public class DeadlineRepository {
       rs.getString("process_instance_id"));
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batches;
 
-  public DeadlineRepository(JdbcClient jdbc) {
+  public DeadlineRepository(JdbcClient jdbc, JdbcTemplate batches) {
     this.jdbc = jdbc;
+    this.batches = batches;
   }
 
   public Optional<Deadline> find(String id) {
@@ -74,6 +77,16 @@ public class DeadlineRepository {
             + ":pausedDays, :warnShare, :dueOn, :warnOn, :provisional, :closedOn, "
             + ":processInstanceId)")
         .paramSource(d).update();
+  }
+
+  /** Several clocks in one batch: a registration opens one for each of its items. */
+  public void insertAll(List<Deadline> clocks) {
+    OwnedClocks.forget();
+    batches.batchUpdate("insert into deadline (" + COLUMNS + ") "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        clocks.stream().map(d -> new Object[] {d.id(), d.startOn(), d.limitDays(),
+            d.pausedDays(), d.warnShare(), d.dueOn(), d.warnOn(), d.provisional(), d.closedOn(),
+            d.processInstanceId()}).toList());
   }
 
   /** Stores dates, pauses and closing; the owner changes only through {@link #own}. */

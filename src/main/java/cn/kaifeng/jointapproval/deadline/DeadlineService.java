@@ -53,6 +53,24 @@ public class DeadlineService {
     return open(id, null, start, limitDays);
   }
 
+  /**
+   * Starts several clocks that no process instance follows yet, in one batch: as {@link #open}
+   * for each, in that order.
+   */
+  @Transactional
+  public List<Deadline> openAll(List<Opening> openings) {
+    var clocks = openings.stream().map(o -> {
+      var dates = calculator.dates(o.start(), o.limitDays(), 0, warnShare);
+      return new Deadline(o.id(), o.start(), o.limitDays(), 0, BigDecimal.valueOf(warnShare),
+          dates.dueOn(), dates.warnOn(), dates.provisional(), null, null);
+    }).toList();
+    repository.insertAll(clocks);
+    return clocks;
+  }
+
+  /** A clock to open: its id, the day its period starts after, its working days. */
+  public record Opening(String id, LocalDate start, int limitDays) {}
+
   /** Starts a clock that {@code processInstanceId}'s tasks and timers follow. */
   @Transactional
   public Deadline open(String id, String processInstanceId, LocalDate start, int limitDays) {
