@@ -59,11 +59,8 @@ public class DeadlineService {
    */
   @Transactional
   public List<Deadline> openAll(List<Opening> openings) {
-    var clocks = openings.stream().map(o -> {
-      var dates = calculator.dates(o.start(), o.limitDays(), 0, warnShare);
-      return new Deadline(o.id(), o.start(), o.limitDays(), 0, BigDecimal.valueOf(warnShare),
-          dates.dueOn(), dates.warnOn(), dates.provisional(), null, null);
-    }).toList();
+    var clocks = openings.stream()
+        .map(o -> newClock(o.id(), null, o.start(), o.limitDays())).toList();
     repository.insertAll(clocks);
     return clocks;
   }
@@ -74,11 +71,15 @@ public class DeadlineService {
   /** Starts a clock that {@code processInstanceId}'s tasks and timers follow. */
   @Transactional
   public Deadline open(String id, String processInstanceId, LocalDate start, int limitDays) {
-    var dates = calculator.dates(start, limitDays, 0, warnShare);
-    var deadline = new Deadline(id, start, limitDays, 0, BigDecimal.valueOf(warnShare),
-        dates.dueOn(), dates.warnOn(), dates.provisional(), null, processInstanceId);
+    var deadline = newClock(id, processInstanceId, start, limitDays);
     repository.insert(deadline);
     return deadline;
+  }
+
+  private Deadline newClock(String id, String processInstanceId, LocalDate start, int limitDays) {
+    var dates = calculator.dates(start, limitDays, 0, warnShare);
+    return new Deadline(id, start, limitDays, 0, BigDecimal.valueOf(warnShare), dates.dueOn(),
+        dates.warnOn(), dates.provisional(), null, processInstanceId);
   }
 
   /** Hands an opened clock to the process instance that now works against it. */
