@@ -467,15 +467,11 @@ class JointApprovalBench {
             fmt(pgCpu.get(JOINT) / 1e6 / instances)),
         String.format("%.2f× the CPU", summary.get("cpu" + threads)));
     for (String group : List.of(CpuMeter.REQUESTS, CpuMeter.JOBS)) {
-      double bare = threadCpu.get(BARE).getOrDefault(group, 0L) / 1e6 / instances;
-      double joint = threadCpu.get(JOINT).getOrDefault(group, 0L) / 1e6 / instances;
-      csv.add(csv("cpu_per_instance_" + group, BARE, threads, instances, "", "", fmt(bare), "ms"));
-      csv.add(csv("cpu_per_instance_" + group, JOINT, threads, instances, "", "", fmt(joint),
-          "ms"));
-      row("… of the JVM's, " + (group.equals(CpuMeter.REQUESTS) ? "the request threads (Tomcat)"
+      cpuRow("… of the JVM's, " + (group.equals(CpuMeter.REQUESTS) ? "the request threads (Tomcat)"
               : "the job executor") + " (" + threads + " thread" + (threads > 1 ? "s" : "") + ")",
-          fmt(bare) + " ms", fmt(joint) + " ms",
-          bare > 0 ? String.format("%.2f×", joint / bare) : "");
+          "cpu_per_instance_" + group, threads, instances,
+          threadCpu.get(BARE).getOrDefault(group, 0L),
+          threadCpu.get(JOINT).getOrDefault(group, 0L));
     }
     row("officers' task lists per instance (" + threads + " thread" + (threads > 1 ? "s" : "")
             + "; one per section and stage when every list finds its tasks open)",
@@ -540,23 +536,24 @@ class JointApprovalBench {
         "ms"));
     row("… CPU while a burst is answered, per start (application + PostgreSQL)",
         fmt(bareCpu) + " ms", fmt(jointCpu) + " ms", String.format("%.2f×", jointCpu / bareCpu));
-    perStartRow("… of which the request threads (Tomcat)", "registration_cpu_requests",
-        clients, rounds, burstThreads.get(BARE).getOrDefault(CpuMeter.REQUESTS, 0L),
+    int starts = clients * rounds;
+    cpuRow("… of which the request threads (Tomcat)", "registration_cpu_requests", clients,
+        starts, burstThreads.get(BARE).getOrDefault(CpuMeter.REQUESTS, 0L),
         burstThreads.get(JOINT).getOrDefault(CpuMeter.REQUESTS, 0L));
-    perStartRow("… of which the job executor", "registration_cpu_jobs", clients, rounds,
+    cpuRow("… of which the job executor", "registration_cpu_jobs", clients, starts,
         burstThreads.get(BARE).getOrDefault(CpuMeter.JOBS, 0L),
         burstThreads.get(JOINT).getOrDefault(CpuMeter.JOBS, 0L));
-    perStartRow("… of which PostgreSQL", "registration_cpu_postgres", clients, rounds,
+    cpuRow("… of which PostgreSQL", "registration_cpu_postgres", clients, starts,
         burstPg.get(BARE), burstPg.get(JOINT));
   }
 
-  private void perStartRow(String label, String figure, int clients, int rounds,
-      long bareNanos, long jointNanos) {
-    int starts = clients * rounds;
-    double bare = bareNanos / 1e6 / starts;
-    double joint = jointNanos / 1e6 / starts;
-    csv.add(csv(figure, BARE, clients, starts, "", "", fmt(bare), "ms"));
-    csv.add(csv(figure, JOINT, clients, starts, "", "", fmt(joint), "ms"));
+  /** A CPU figure per instance or start, bare against joint: a report row and two CSV lines. */
+  private void cpuRow(String label, String figure, int threads, int count, long bareNanos,
+      long jointNanos) {
+    double bare = bareNanos / 1e6 / count;
+    double joint = jointNanos / 1e6 / count;
+    csv.add(csv(figure, BARE, threads, count, "", "", fmt(bare), "ms"));
+    csv.add(csv(figure, JOINT, threads, count, "", "", fmt(joint), "ms"));
     row(label, fmt(bare) + " ms", fmt(joint) + " ms",
         bare > 0 ? String.format("%.2f×", joint / bare) : "");
   }
