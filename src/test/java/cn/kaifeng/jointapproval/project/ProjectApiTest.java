@@ -116,7 +116,7 @@ class ProjectApiTest {
         .processInstanceId(instance.getId()).list())
         .extracting(HistoricVariableInstance::getName)
         .doesNotContain("code", "name", "governmentInvested", "annualEnergyTce", "investment",
-            "trackDecision", "track", "limitWorkingDays", "requiredItems");
+            "trackDecision", "track", "limitWorkingDays", "requiredItems", "decisionResult");
 
     var items = historyService.createHistoricDecisionInstanceQuery()
         .processInstanceId(instance.getId()).decisionDefinitionKey("approval-items")
