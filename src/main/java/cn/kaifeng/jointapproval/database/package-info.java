@@ -1,6 +1,7 @@
 /**
  * Makes the process engine wait for Liquibase, which owns every table, Camunda's included, and
- * spares it work on what it never stores (transient lists and maps are not serialized).
+ * spares it work that changes nothing: transient lists and maps are not serialized, and an insert's
+ * id is checked before any refusal message is built.
  */
 @ApplicationModule(displayName = "Database", allowedDependencies = {})
 package cn.kaifeng.jointapproval.database;
