@@ -1,6 +1,7 @@
 package cn.kaifeng.jointapproval.approval;
 
 import cn.kaifeng.jointapproval.deadline.DeadlineService;
+import cn.kaifeng.jointapproval.project.Project;
 import cn.kaifeng.jointapproval.project.ProjectRepository;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -32,7 +33,7 @@ class ItemBinding {
     this.deadlines = deadlines;
   }
 
-  ProjectItem bind(DelegateExecution execution) {
+  Bound bind(DelegateExecution execution) {
     String processInstanceId = execution.getProcessInstanceId();
     var caller = execution.getSuperExecution();
     if (caller == null) {
@@ -67,8 +68,11 @@ class ItemBinding {
       log.warn("Item {}/{} moved from ended process instance {} to {}", project.code(), itemCode,
           previous, processInstanceId);
     }
-    return item;
+    return new Bound(project, item);
   }
+
+  /** The calling project as read from its row, and the item this instance now works. */
+  record Bound(Project project, ProjectItem item) {}
 
   private static boolean running(DelegateExecution execution, String processInstanceId) {
     return execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()

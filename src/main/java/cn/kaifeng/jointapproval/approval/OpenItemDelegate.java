@@ -55,10 +55,12 @@ public class OpenItemDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var item = binding.bind(execution);
+    // The binding has read the project's row already (the caller's project): not read again.
+    var bound = binding.bind(execution);
+    var item = bound.item();
+    var project = bound.project();
     String projectCode = item.projectCode();
     String itemCode = item.itemCode();
-    var project = projects.get(projectCode);
     boolean firstOpening = item.status() == ItemStatus.PLANNED;
     if (item.stage() > 1 && firstOpening) {
       // The stage opens today: the promise counts from here, not from the registration's forecast.
