@@ -49,7 +49,8 @@ public class RuleOutputsHistoryProducer extends DefaultDmnHistoryEventProducer {
     if (!(event.getDecision().getDecisionLogic() instanceof DmnDecisionTableImpl table)) {
       return outputs;
     }
-    var literals = literalsByTable.computeIfAbsent(table, RuleOutputsHistoryProducer::literalOutputs);
+    var literals =
+        literalsByTable.computeIfAbsent(table, RuleOutputsHistoryProducer::literalOutputs);
     var named = new HashSet<String>();
     var kept = new ArrayList<HistoricDecisionOutputInstance>(outputs.size());
     for (var output : outputs) {
@@ -63,7 +64,7 @@ public class RuleOutputsHistoryProducer extends DefaultDmnHistoryEventProducer {
   }
 
   /** For each rule, the ids of the outputs whose entry in that rule is a FEEL literal. */
-  static Map<String, Set<String>> literalOutputs(DmnDecisionTableImpl table) {
+  private static Map<String, Set<String>> literalOutputs(DmnDecisionTableImpl table) {
     Map<String, Set<String>> literals = new HashMap<>();
     for (var rule : table.getRules()) {
       var conclusions = rule.getConclusions();
