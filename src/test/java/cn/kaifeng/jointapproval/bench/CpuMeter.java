@@ -84,6 +84,48 @@ final class CpuMeter {
     return groups;
   }
 
+  /** HotSpot's JIT compiler threads (C1, C2), see {@link #vmThreadNanos}. */
+  static final String COMPILERS = "compilers";
+
+  /** The garbage collector's threads (G1's parallel, concurrent and refinement workers). */
+  static final String GC = "gc";
+
+  /**
+   * CPU time of the JVM's own threads in nanoseconds, per group ({@link #COMPILERS}, {@link #GC}),
+   * from Linux's {@code /proc/self/task} (10 ms ticks): these threads are not visible to
+   * {@link #threadNanos}. Compilation is the price of a JVM still warming up, not of the work.
+   */
+  static Map<String, Long> vmThreadNanos() {
+    Map<String, Long> groups = new HashMap<>(Map.of(COMPILERS, 0L, GC, 0L));
+    try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+      for (Path task : tasks.toList()) {
+        String name;
+        try {
+          name = Files.readString(task.resolve("comm")).trim();
+        } catch (IOException | RuntimeException e) {
+          continue; // ended meanwhile
+        }
+        String group = name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")
+            ? COMPILERS : name.startsWith("GC Thread") || name.startsWith("G1 ") ? GC : null;
+        String[] stat = group == null ? null : stat(task);
+        if (stat != null) {
+          groups.merge(group, (long) ((Long.parseLong(stat[11]) + Long.parseLong(stat[12]))
+              * TICK_NANOS), Long::sum);
+        }
+      }
+    } catch (IOException e) {
+      return Map.of();
+    }
+    return groups;
+  }
+
+  /** {@link #threadNanos} and {@link #vmThreadNanos} together. */
+  static Map<String, Long> allThreadNanos() {
+    Map<String, Long> groups = threadNanos();
+    groups.putAll(vmThreadNanos());
+    return groups;
+  }
+
   /** PostgreSQL's CPU time in nanoseconds, when it runs here. */
   OptionalLong postgresNanos() {
     if (postmaster == null) {

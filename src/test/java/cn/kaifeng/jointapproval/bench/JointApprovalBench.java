@@ -57,7 +57,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * every Tasklist filter of a section (count and first page) at 1,000, 10,000 and 25,000 open
  * tasks; SQL statements and commits per item. Writes {@code target/bench/JointApprovalBench.md}
  * and {@code .csv} (and {@code report.md}), prints a one-line summary. With
- * {@code -Dbench.smoke=true} it runs tiny sizes and only checks that every part works.
+ * {@code -Dbench.smoke=true} it runs tiny sizes and only checks that every part works; with
+ * {@code -Dbench.warmUp=N} each system first runs N instances unmeasured (default 3, as a freshly
+ * started application meets its first officers; the JIT compilers' share of the measured CPU is
+ * reported either way).
  */
 class JointApprovalBench {
 
@@ -185,9 +188,15 @@ class JointApprovalBench {
   }
 
   private void warmUp() throws Exception {
-    for (int i = 0; i < (smoke ? 1 : 3); i++) {
-      runInstance(BARE, null);
-      runInstance(JOINT, null);
+    int instances = smoke ? 1 : Integer.getInteger("bench.warmUp", 3);
+    for (String system : List.of(BARE, JOINT)) {
+      AtomicInteger left = new AtomicInteger(instances);
+      parallel(Math.min(4, instances), client -> {
+        while (left.getAndDecrement() > 0) {
+          runInstance(system, null);
+        }
+        return null;
+      });
     }
   }
 
@@ -407,7 +416,7 @@ class JointApprovalBench {
         long t0 = System.nanoTime();
         long jvm0 = CpuMeter.jvmNanos();
         long pg0 = cpu.postgresNanos().orElse(0);
-        var threads0 = CpuMeter.threadNanos();
+        var threads0 = CpuMeter.allThreadNanos();
         if (threads == 4) {
           pgStatements.reset();
         }
@@ -420,7 +429,7 @@ class JointApprovalBench {
         elapsed.merge(system, System.nanoTime() - t0, Long::sum);
         jvmCpu.merge(system, CpuMeter.jvmNanos() - jvm0, Long::sum);
         pgCpu.merge(system, cpu.postgresNanos().orElse(0) - pg0, Long::sum);
-        CpuMeter.threadNanos().forEach((group, nanos) -> threadCpu.get(system)
+        CpuMeter.allThreadNanos().forEach((group, nanos) -> threadCpu.get(system)
             .merge(group, nanos - threads0.getOrDefault(group, 0L), Long::sum));
         if (threads == 4) {
           pgStatements.collect(system);
@@ -466,9 +475,14 @@ class JointApprovalBench {
         String.format("%s + %s ms", fmt(jvmCpu.get(JOINT) / 1e6 / instances),
             fmt(pgCpu.get(JOINT) / 1e6 / instances)),
         String.format("%.2f× the CPU", summary.get("cpu" + threads)));
-    for (String group : List.of(CpuMeter.REQUESTS, CpuMeter.JOBS)) {
-      cpuRow("… of the JVM's, " + (group.equals(CpuMeter.REQUESTS) ? "the request threads (Tomcat)"
-              : "the job executor") + " (" + threads + " thread" + (threads > 1 ? "s" : "") + ")",
+    Map<String, String> groupNames = new LinkedHashMap<>();
+    groupNames.put(CpuMeter.REQUESTS, "the request threads (Tomcat)");
+    groupNames.put(CpuMeter.JOBS, "the job executor");
+    groupNames.put(CpuMeter.COMPILERS, "the JIT compilers");
+    groupNames.put(CpuMeter.GC, "the garbage collector");
+    for (String group : groupNames.keySet()) {
+      cpuRow("… of the JVM's, " + groupNames.get(group) + " (" + threads + " thread"
+              + (threads > 1 ? "s" : "") + ")",
           "cpu_per_instance_" + group, threads, instances,
           threadCpu.get(BARE).getOrDefault(group, 0L),
           threadCpu.get(JOINT).getOrDefault(group, 0L));
