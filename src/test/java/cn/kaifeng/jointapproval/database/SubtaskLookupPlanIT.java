@@ -2,16 +2,11 @@ package cn.kaifeng.jointapproval.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.kaifeng.jointapproval.support.SectionLoad;
 import cn.kaifeng.jointapproval.support.SharedPostgres;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,12 +32,7 @@ class SubtaskLookupPlanIT {
   @BeforeAll
   static void start(SharedPostgres.Database database) {
     app = database.startApplication();
-    app.getBean(RepositoryService.class).createDeployment().name("section-load")
-        .addClasspathResource("bench/bench-section-load.bpmn").deploy();
-    Instant due = Instant.now().plus(10, ChronoUnit.DAYS);
-    app.getBean(RuntimeService.class).startProcessInstanceByKey("bench-section-load",
-        Map.of("section", "approval-fgw", "count", TASKS, "dueOn", Date.from(due),
-            "followUpOn", Date.from(due)));
+    SectionLoad.open(app, "approval-fgw", TASKS);
     JdbcClient.create(app.getBean(DataSource.class)).sql("analyze act_ru_task").update();
   }
 

@@ -2,18 +2,15 @@ package cn.kaifeng.jointapproval.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.kaifeng.jointapproval.support.SectionLoad;
 import cn.kaifeng.jointapproval.support.SharedPostgres;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.VariableInstance;
@@ -47,14 +44,7 @@ class TaskCountPlanIT {
   @BeforeAll
   static void start(SharedPostgres.Database database) {
     app = database.startApplication();
-    app.getBean(RepositoryService.class).createDeployment().name("section-load")
-        .addClasspathResource("bench/bench-section-load.bpmn").deploy();
-    var runtime = app.getBean(RuntimeService.class);
-    Instant due = Instant.now().plus(10, ChronoUnit.DAYS);
-    for (int started = 0; started < TASKS; started += 500) {
-      runtime.startProcessInstanceByKey("bench-section-load", Map.of("section", SECTION,
-          "count", 500, "dueOn", Date.from(due), "followUpOn", Date.from(due)));
-    }
+    SectionLoad.open(app, SECTION, TASKS);
     // What autovacuum does to a table that has stopped changing: statistics and the
     // visibility map that lets PostgreSQL answer from an index alone (and which the planner
     // weighs when it chooses between the covering index and the primary key).
