@@ -77,11 +77,16 @@ final class CpuMeter {
         continue; // ended meanwhile
       }
       String name = info.getThreadName();
-      String group = name.startsWith("http-nio-") && name.contains("-exec-") ? REQUESTS
+      String group = isRequestThread(name) ? REQUESTS
           : name.startsWith("camundaTaskExecutor") ? JOBS : "other";
       groups.merge(group, nanos, Long::sum);
     }
     return groups;
+  }
+
+  /** Whether a thread is one of Tomcat's request threads ({@link #REQUESTS}). */
+  static boolean isRequestThread(String name) {
+    return name.startsWith("http-nio-") && name.contains("-exec-");
   }
 
   /** HotSpot's JIT compiler threads (C1, C2), see {@link #vmThreadNanos}. */

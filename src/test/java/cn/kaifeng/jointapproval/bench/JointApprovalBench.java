@@ -369,7 +369,28 @@ class JointApprovalBench {
       }
       statementKinds.put(system, kinds.toString());
     }
+    // One start's own request: what the answer waits for (bare: the instance with its twelve
+    // tasks; joint: the registration's transaction, its first stage follows as a job).
+    Map<String, Long> perStart = new HashMap<>();
+    for (String system : List.of(BARE, JOINT)) {
+      awaitJobsDone();
+      SqlCounter.reset();
+      SqlCounter.counting(true);
+      try {
+        start(system);
+      } finally {
+        SqlCounter.counting(false);
+      }
+      perStart.put(system, SqlCounter.REQUEST_STATEMENTS.get());
+      csv.add(csv("sql_statements_per_start_request", system, 1, 1, "", "",
+          perStart.get(system), "statements"));
+    }
+    awaitJobsDone();
     quietWaits = false;
+    row("SQL statements of one start's own request (bare: the instance and its twelve tasks; "
+            + "joint: the registration, its first stage follows as a job)",
+        String.valueOf(perStart.get(BARE)), String.valueOf(perStart.get(JOINT)),
+        String.format("%.2f×", perStart.get(JOINT) / (double) perStart.get(BARE)));
     row("SQL statements / commits per item (one instance, 19 tasks, listing and completing "
             + "over HTTP, job executor included)",
         String.format("%.1f / %.1f", summary.get("statementsPerItem.bare"),

@@ -24,6 +24,8 @@ public final class SqlCounter {
 
   public static final AtomicLong STATEMENTS = new AtomicLong();
   public static final AtomicLong COMMITS = new AtomicLong();
+  /** Statements sent by Tomcat's request threads (an HTTP request's own transaction). */
+  public static final AtomicLong REQUEST_STATEMENTS = new AtomicLong();
   /** Statements counted by kind ("insert act_hi_detail", "select act_ru_task"...). */
   public static final java.util.concurrent.ConcurrentHashMap<String, AtomicLong> KINDS =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -49,6 +51,7 @@ public final class SqlCounter {
   public static void reset() {
     STATEMENTS.set(0);
     COMMITS.set(0);
+    REQUEST_STATEMENTS.set(0);
     KINDS.clear();
   }
 
@@ -60,6 +63,9 @@ public final class SqlCounter {
 
   private static void count(String sql) {
     STATEMENTS.incrementAndGet();
+    if (CpuMeter.isRequestThread(Thread.currentThread().getName())) {
+      REQUEST_STATEMENTS.incrementAndGet();
+    }
     String kind = "other";
     if (sql != null) {
       var matcher = TABLE.matcher(sql.toLowerCase(java.util.Locale.ROOT));
