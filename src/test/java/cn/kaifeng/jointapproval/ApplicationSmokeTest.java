@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.spring.boot.starter.event.PublishDelegateParseListener;
+import org.camunda.bpm.spring.boot.starter.event.PublishHistoryEventHandler;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,6 +22,7 @@ class ApplicationSmokeTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired IdentityService identityService;
+  @Autowired ProcessEngine processEngine;
 
   @Test
   void healthReportsDatabaseAndProcessEngineWithoutLogin() {
@@ -45,6 +50,20 @@ class ApplicationSmokeTest {
         "/engine-rest/process-definition?key=holiday-schedule-update", JsonNode.class);
     assertThat(definitions.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(definitions.getBody().size()).isEqualTo(1);
+  }
+
+  @Test
+  void theEngineDoesNotRepublishItsEventsAsSpringEvents() {
+    // Nothing in the application listens to Camunda's execution, task or history events as Spring
+    // events; publishing each of them costs CPU on every step (application.yaml, eventing).
+    var configuration = (ProcessEngineConfigurationImpl) processEngine
+        .getProcessEngineConfiguration();
+    assertThat(configuration.getCustomPreBPMNParseListeners()).as("pre-parse listeners")
+        .noneMatch(PublishDelegateParseListener.class::isInstance);
+    assertThat(configuration.getCustomPostBPMNParseListeners()).as("post-parse listeners")
+        .noneMatch(PublishDelegateParseListener.class::isInstance);
+    assertThat(configuration.getCustomHistoryEventHandlers()).as("history event handlers")
+        .noneMatch(PublishHistoryEventHandler.class::isInstance);
   }
 
   @Test
