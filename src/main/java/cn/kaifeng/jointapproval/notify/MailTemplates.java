@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.core.io.ClassPathResource;
@@ -15,8 +16,10 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * Mail templates: for a name, {@code <name>.subject}, {@code <name>.txt} and {@code <name>.html}
  * with {@code ${key}} placeholders. Read at every use from {@code jointapproval.mail.templates-dir}
- * when the file is there, else from the shipped {@code classpath:mail/}; values are HTML-escaped in
- * the HTML part, except keys ending in {@code Html}, which are rendered escaped already.
+ * when the file is there (an operator's edit applies to the next mail), else from the shipped
+ * {@code classpath:mail/}, which cannot change while the application runs and is read once; values
+ * are HTML-escaped in the HTML part, except keys ending in {@code Html}, which are rendered escaped
+ * already.
  */
 @Component
 public class MailTemplates {
@@ -27,6 +30,8 @@ public class MailTemplates {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(\\w+)}");
 
   private final NotifyProperties properties;
+  /** The shipped templates by file name, read from the jar at their first use. */
+  private final Map<String, String> shipped = new ConcurrentHashMap<>();
 
   public MailTemplates(NotifyProperties properties) {
     this.properties = properties;
@@ -45,11 +50,19 @@ public class MailTemplates {
           return Files.readString(override, StandardCharsets.UTF_8);
         }
       }
-      var shipped = new ClassPathResource("mail/" + file);
-      if (!shipped.exists()) {
-        throw new IllegalArgumentException("No mail template " + file);
-      }
-      return shipped.getContentAsString(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read mail template " + file, e);
+    }
+    return shipped.computeIfAbsent(file, MailTemplates::readShipped);
+  }
+
+  private static String readShipped(String file) {
+    var resource = new ClassPathResource("mail/" + file);
+    if (!resource.exists()) {
+      throw new IllegalArgumentException("No mail template " + file);
+    }
+    try {
+      return resource.getContentAsString(StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read mail template " + file, e);
     }

@@ -44,13 +44,19 @@ class MailTemplatesTest {
 
   @Test
   void anOperatorsFileReplacesOursWithoutABuild(@TempDir Path dir) throws Exception {
+    var templates = templates(dir.toString());
+    var before = templates.render("item-yellow", Map.of("itemName", "环评"));
     Files.writeString(dir.resolve("item-yellow.subject"), "请尽快办理：${itemName}");
-    var mail = templates(dir.toString()).render("item-yellow", Map.of("itemName", "环评"));
+    var mail = templates.render("item-yellow", Map.of("itemName", "环评"));
     assertThat(mail.subject()).isEqualTo("请尽快办理：环评");
-    assertThat(mail.text()).contains("环评"); // the other parts are still ours
+    assertThat(mail.text()).contains("环评").isEqualTo(before.text()); // the other parts are ours
+    // The running application takes an edit with its next mail, and a removed file brings ours back.
     Files.writeString(dir.resolve("item-yellow.subject"), "已改：${itemName}");
-    assertThat(templates(dir.toString()).render("item-yellow", Map.of("itemName", "环评"))
-        .subject()).isEqualTo("已改：环评");
+    assertThat(templates.render("item-yellow", Map.of("itemName", "环评")).subject())
+        .isEqualTo("已改：环评");
+    Files.delete(dir.resolve("item-yellow.subject"));
+    assertThat(templates.render("item-yellow", Map.of("itemName", "环评")).subject())
+        .isEqualTo(before.subject());
   }
 
   @Test
