@@ -1,5 +1,6 @@
 package cn.kaifeng.jointapproval.identity;
 
+import cn.kaifeng.jointapproval.database.TransactionMemory;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -10,13 +11,19 @@ import org.springframework.stereotype.Component;
  * Who a named person is: whether a user id exists and belongs to a group. Read from Camunda's
  * identity service without the caller's authorizations (a county officer registering a project may
  * not list users, but the registration must still know that the named leader is a city leader).
- * Inside a running engine command (a start form, a process step) it joins that command.
+ * Inside a running engine command (a start form, a process step) it joins that command. An answer
+ * holds for the rest of the transaction: a registration names its leader and chief service officer
+ * to the API's validation, the trust boundary and the ledger's step, which ask alike.
  */
 @Component
 public class People {
 
   /** Whether the user exists, and whether it is a member of the group asked about. */
   public enum Membership { NO_SUCH_USER, OTHER_GROUP, MEMBER }
+
+  private record Question(String userId, String groupId) {}
+
+  private static final TransactionMemory<Question, Membership> ANSWERS = new TransactionMemory<>();
 
   /** Lazily: the engine's plugins (the trust boundary) use beans that use this one. */
   private final ObjectProvider<ProcessEngine> engine;
@@ -26,6 +33,10 @@ public class People {
   }
 
   public Membership membership(String userId, String groupId) {
+    return ANSWERS.get(new Question(userId, groupId), question -> lookUp(userId, groupId));
+  }
+
+  private Membership lookUp(String userId, String groupId) {
     var configuration = (ProcessEngineConfigurationImpl) engine.getObject()
         .getProcessEngineConfiguration();
     Command<Membership> lookup = context -> context.runWithoutAuthorization(() -> {
