@@ -33,7 +33,7 @@ public class People {
   }
 
   public Membership membership(String userId, String groupId) {
-    return ANSWERS.get(new Question(userId, groupId), question -> lookUp(userId, groupId));
+    return ANSWERS.get(new Question(userId, groupId), q -> lookUp(q.userId(), q.groupId()));
   }
 
   private Membership lookUp(String userId, String groupId) {
