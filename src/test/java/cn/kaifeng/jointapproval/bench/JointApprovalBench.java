@@ -49,8 +49,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * application as it ships (profile {@code postgres}, authorization on), used over HTTP as officers
  * use it, against a bare process of the same shape (12 parallel user tasks, then 6, then 1, the
  * sections' candidate groups; {@code src/test/resources/bench/bench-reference.bpmn}) deployed
- * into the same engine by this benchmark only. Bare and joint runs alternate (interleaved), so
- * that both see the same database state and machine noise.
+ * into the same engine by this benchmark only ({@code -Dbench.reference} gives it another shape:
+ * see {@link #deployReference}). Bare and joint runs alternate (interleaved), so that both see the
+ * same database state and machine noise.
  *
  * <p>Measures: end to end at 1 and 4 client threads; registration against the bare start at 20
  * concurrent clients; 12 sibling tasks completed at once (errors, time until the next stage);
@@ -68,7 +69,7 @@ class JointApprovalBench {
   private static final String BARE = "bare";
   private static final String JOINT = "joint";
   /** The bare process's candidate groups per stage: the items of an "everything" project. */
-  private static final List<List<String>> BARE_STAGES = List.of(
+  static final List<List<String>> BARE_STAGES = List.of(
       List.of("fgw", "fgw", "fgw", "zrzy", "zrzy", "zrzy", "sthj", "wlj", "czj", "lyj", "slj",
           "yjj"),
       List.of("fgw", "zrzy", "zjj", "rfb", "jtj", "scjg"),
@@ -166,13 +167,16 @@ class JointApprovalBench {
   // ---------------------------------------------------------------- set-up
 
   private void deployReference(ConfigurableApplicationContext app) {
-    // -Dbench.reference=calls: the same process with each task in a called sub-process whose
-    // end is a job (bench-reference-calls.bpmn, bench-item.bpmn), the shape the joint approval
-    // gives each item, to see what that shape costs the engine by itself.
-    boolean calls = "calls".equals(System.getProperty("bench.reference"));
+    // -Dbench.reference=…: the same process in another shape, to see what a shape costs the
+    // engine by itself. calls: each task in a called sub-process whose end is a job (the shape
+    // the joint approval gives each item; bench-item.bpmn); embedded: each task in an embedded
+    // sub-process with a local variable and a job at its end (an item kept inside the
+    // project's instance); timers: the flat tasks, each with three non-interrupting boundary
+    // timers (the deadlines DOMAIN.md asks for, with nothing behind them); minimal: embedded
+    // and timers together, the least an item with its own path and deadlines needs; mi: each
+    // stage one parallel multi-instance user task, the least a decision's items need.
     app.getBean(RepositoryService.class).createDeployment().name("bench")
-        .addClasspathResource(calls ? "bench/bench-reference-calls.bpmn"
-            : "bench/bench-reference.bpmn")
+        .addClasspathResource(referenceResource(reference()))
         .addClasspathResource("bench/bench-item.bpmn")
         .addClasspathResource("bench/bench-section-load.bpmn")
         .deploy();
@@ -185,6 +189,26 @@ class JointApprovalBench {
     grant.addPermission(Permissions.READ);
     grant.addPermission(Permissions.CREATE_INSTANCE);
     authorizations.saveAuthorization(grant);
+  }
+
+  /** The bare reference's shapes (see {@link #deployReference}); "" is the flat process. */
+  static final List<String> REFERENCES = List.of("", "calls", "embedded", "timers", "minimal",
+      "mi");
+
+  /** The bare reference's shape of this run: -Dbench.reference, "" (flat) by default. */
+  static String reference() {
+    String reference = System.getProperty("bench.reference", "");
+    if (!REFERENCES.contains(reference)) {
+      throw new IllegalArgumentException("-Dbench.reference=" + reference
+          + ": expected calls, embedded, timers, minimal or mi (or nothing for the flat process)");
+    }
+    return reference;
+  }
+
+  /** The class-path resource of a reference shape ({@link BenchReferencesTest} walks each). */
+  static String referenceResource(String reference) {
+    return reference.isEmpty() ? "bench/bench-reference.bpmn"
+        : "bench/bench-reference-" + reference + ".bpmn";
   }
 
   private void warmUp() throws Exception {
@@ -885,9 +909,9 @@ class JointApprovalBench {
         .append(", JIT ").append(jitAvailable(database)
             ? "built in (the application's sessions turn it off)" : "not built in")
         .append(smoke ? "; **smoke run (tiny sizes, figures meaningless)**" : "")
-        .append("calls".equals(System.getProperty("bench.reference"))
-            ? "; **the bare process has each task in a called sub-process (-Dbench.reference=calls)**"
-            : "").append("\n\n")
+        .append(reference().isEmpty() ? ""
+            : "; **the bare process is shaped otherwise: -Dbench.reference=" + reference() + "**")
+        .append("\n\n")
         .append("| figure | bare process | joint approval | |\n|---|---|---|---|\n")
         .append(table);
     statementKinds.forEach((system, kinds) -> markdown.append("\nStatements per item, ")
@@ -909,7 +933,8 @@ class JointApprovalBench {
         "siblingErrors.joint", "siblingNextStageRatio", "statementsPerItem.bare",
         "statementsPerItem.joint")
         .forEach(key -> summary.putIfAbsent(key, Double.NaN));
-    var line = new StringBuilder("BENCH " + NAME + (smoke ? " (smoke)" : "") + ":");
+    var line = new StringBuilder("BENCH " + NAME + (smoke ? " (smoke)" : "")
+        + (reference().isEmpty() ? "" : " (bare reference: " + reference() + ")") + ":");
     line.append(String.format(" e2e joint/bare 1 thread %.2f×, 4 threads %.2f×;",
         summary.get("e2e1"), summary.get("e2e4")));
     line.append(String.format(" CPU per instance joint/bare 1 thread %.2f×, 4 threads %.2f×;",
