@@ -193,14 +193,15 @@ class JointApprovalBench {
 
   /** The bare reference's shapes (see {@link #deployReference}); "" is the flat process. */
   static final List<String> REFERENCES = List.of("", "calls", "embedded", "timers", "minimal",
-      "mi");
+      "mi", "mi-async");
 
   /** The bare reference's shape of this run: -Dbench.reference, "" (flat) by default. */
   static String reference() {
     String reference = System.getProperty("bench.reference", "");
     if (!REFERENCES.contains(reference)) {
       throw new IllegalArgumentException("-Dbench.reference=" + reference
-          + ": expected calls, embedded, timers, minimal or mi (or nothing for the flat process)");
+          + ": expected calls, embedded, timers, minimal, mi or mi-async"
+          + " (or nothing for the flat process)");
     }
     return reference;
   }
