@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.RepositoryServiceImpl;
+import org.camunda.bpm.engine.impl.bpmn.parser.DefaultFailedJobParseListener;
+import org.camunda.bpm.engine.impl.pvm.process.ProcessDefinitionImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -199,7 +202,7 @@ class JointApprovalProcessTest extends ApprovalTestSupport {
   }
 
   @Test
-  void theOfficersDecisionTakesEffectInTheirOwnTransactionAndOnlyTheItemsEndIsAJob() {
+  void theOfficersDecisionTakesEffectInTheirOwnTransactionAndOnlyTheStagesJoinIsAJob() {
     var project = registerPlain();
     var approved = review(project.code(), "sthj-eia");
     var returned = review(project.code(), "fgw-filing");
@@ -215,13 +218,16 @@ class JointApprovalProcessTest extends ApprovalTestSupport {
     assertThat(itemView(project.code(), "fgw-filing").status()).isEqualTo(ItemStatus.RETURNED);
     assertThat(task(project.code(), "fgw-filing", "supplementItem")).isNotNull();
     assertThat(coordinations(project.code())).isEqualTo(1);
-    // The approved item waits only for its end, which joins the project's process: one job,
-    // before 事项已办结; the other two paths stay inside their items and leave none.
-    String approvedItem = item(project.code(), "sthj-eia").getId();
-    assertThat(managementService.createJobQuery().messages().processInstanceId(approvedItem)
-        .count()).isEqualTo(1);
-    assertThat(managementService.createJobQuery().messages().processInstanceId(approvedItem)
-        .activityId("itemApproved").count()).isEqualTo(1);
+    // The approved item has ended with the completion; what is left is
+    // the stage's join, one job in the project's own instance (its jobs run one after another,
+    // so siblings approved at once do not collide). The other two paths stay inside their items
+    // and leave none.
+    assertThat(item(project.code(), "sthj-eia")).isNull();
+    String projectInstance = runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey("joint-approval").processInstanceBusinessKey(project.code())
+        .singleResult().getId();
+    assertThat(managementService.createJobQuery().messages().processInstanceId(projectInstance)
+        .activityId("landAndPlanning").count()).isEqualTo(1);
     for (String itemCode : List.of("fgw-filing", "zrzy-site")) {
       assertThat(managementService.createJobQuery().messages()
           .processInstanceId(item(project.code(), itemCode).getId()).count())
@@ -229,8 +235,24 @@ class JointApprovalProcessTest extends ApprovalTestSupport {
     }
 
     runContinuations();
-    assertThat(item(project.code(), "sthj-eia")).isNull();
+    assertThat(managementService.createJobQuery().messages().processInstanceId(projectInstance)
+        .count()).as("the join has run").isZero();
     assertThat(itemView(project.code(), "sthj-eia").status()).isEqualTo(ItemStatus.APPROVED);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"landAndPlanning", "worksPermits", "constructionPermit"})
+  void eachStagesJoinIsAJobRetriedAsTheModelSays(String stage) {
+    // The designer's retry cycle on the loop (R5/PT30S) reaches the engine: a join that fails
+    // (the last one opens the next stage) is retried and then becomes an incident in Cockpit.
+    var definition = (ProcessDefinitionImpl) ((RepositoryServiceImpl) engine.getRepositoryService())
+        .getDeployedProcessDefinition(engine.getRepositoryService().createProcessDefinitionQuery()
+            .processDefinitionKey("joint-approval").latestVersion().singleResult().getId());
+    var item = definition.findActivity(stage);
+    assertThat(item.isAsyncAfter()).as("each item's end joins its stage in a job").isTrue();
+    var retries = item.getProperties().get(DefaultFailedJobParseListener.FAILED_JOB_CONFIGURATION);
+    assertThat(retries.getRetries()).isEqualTo(5);
+    assertThat(retries.getRetryIntervals()).containsExactly("R5/PT30S");
   }
 
   @Test
@@ -433,9 +455,15 @@ class JointApprovalProcessTest extends ApprovalTestSupport {
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(project.code())
         .processDefinitionKey("coordination").count()).isEqualTo(1);
 
-    // Approving the item ends the coordination that is still open.
-    approve(project.code(), "fgw-filing");
+    // Approving the item ends the coordination that is still open, in the officer's own
+    // transaction (a terminate end event cancels the item's other branches before anything
+    // else, even when it is asynchronous), and with it the item: no job is left for either.
+    taskService.complete(review(project.code(), "fgw-filing").getId(),
+        Map.of("outcome", "APPROVED", "opinion", "同意"));
     assertThat(instance).isEnded();
+    assertThat(taskService.createTaskQuery().processInstanceBusinessKey(project.code())
+        .processDefinitionKey("coordination").count()).isZero();
+    runContinuations();
     assertThat(itemView(project.code(), "fgw-filing").status()).isEqualTo(ItemStatus.APPROVED);
     assertThat(coordinationTask(project.code())).isNull();
     var matter = views.of(project.code()).matters().get(0);
