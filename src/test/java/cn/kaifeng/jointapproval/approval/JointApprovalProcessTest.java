@@ -218,10 +218,9 @@ class JointApprovalProcessTest extends ApprovalTestSupport {
     assertThat(itemView(project.code(), "fgw-filing").status()).isEqualTo(ItemStatus.RETURNED);
     assertThat(task(project.code(), "fgw-filing", "supplementItem")).isNotNull();
     assertThat(coordinations(project.code())).isEqualTo(1);
-    // The approved item has ended with the completion; what is left is
-    // the stage's join, one job in the project's own instance (its jobs run one after another,
-    // so siblings approved at once do not collide). The other two paths stay inside their items
-    // and leave none.
+    // The approved item has ended with the completion; what is left is the stage's join, one
+    // job in the project's own instance (its jobs run one after another, so siblings approved
+    // at once do not collide). The other two paths stay inside their items and leave none.
     assertThat(item(project.code(), "sthj-eia")).isNull();
     String projectInstance = runtimeService.createProcessInstanceQuery()
         .processDefinitionKey("joint-approval").processInstanceBusinessKey(project.code())
