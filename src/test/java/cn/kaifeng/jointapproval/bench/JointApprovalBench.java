@@ -174,7 +174,8 @@ class JointApprovalBench {
     // project's instance); timers: the flat tasks, each with three non-interrupting boundary
     // timers (the deadlines DOMAIN.md asks for, with nothing behind them); minimal: embedded
     // and timers together, the least an item with its own path and deadlines needs; mi: each
-    // stage one parallel multi-instance user task, the least a decision's items need.
+    // stage one parallel multi-instance user task, the least a decision's items need; mi-async:
+    // the same with each task's end a job, the least that lets siblings completed at once pass.
     app.getBean(RepositoryService.class).createDeployment().name("bench")
         .addClasspathResource(referenceResource(reference()))
         .addClasspathResource("bench/bench-item.bpmn")
